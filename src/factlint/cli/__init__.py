@@ -1,0 +1,23 @@
+"""The command line: `factlint check`, `rules`, `explain`, `packs` (thin click commands)."""
+
+from __future__ import annotations
+
+import click
+
+from .. import __version__
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="factlint")
+def main() -> None:
+    """factlint: a fact-check and source-consistency linter for news copy.
+
+    \b
+    factlint check article.md            check one article (or folders of them)
+    factlint rules                       list every rule
+    factlint explain D101                what a rule flags and what to write instead
+    """
+
+
+from . import check as _check  # noqa: E402,F401  (registers the commands)
+from . import rules as _rules  # noqa: E402,F401

@@ -1,0 +1,257 @@
+"""Document: the prose text rules see, its paragraphs and sentences, metadata, and the map back
+to the original file so every finding points where the words stand in that file."""
+
+from __future__ import annotations
+
+import bisect
+import re
+import datetime as dt
+from array import array
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .analysis.attribution import Attribution
+    from .analysis.dates import DateAnalysis
+    from .analysis.names import NameAnalysis
+    from .analysis.quantities import Quantity
+    from .analysis.quotes import Quote, QuoteScan
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Token:
+    start: int
+    end: int
+    norm: str  # lower-cased, ’ as '
+
+
+_WORD = re.compile(r"\w+(?:['’\-]\w+)*")
+
+
+@dataclass(frozen=True)
+class Comment:
+    """An HTML comment in the source (where inline suppressions live)."""
+
+    body: str
+    start: int  # offset in the source
+    end: int
+
+
+@dataclass
+class Metadata:
+    published: dt.date | None = None
+    published_from: str = ""  # "option", "front matter", "html meta", "dateline"
+    title: str = ""
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+class Document:
+    """One article, parsed once. Analysis is computed lazily, once, and shared by all rules."""
+
+    def __init__(
+        self,
+        path: str,
+        source: str,
+        text: str,
+        paragraphs: list[Span],
+        offsets: array | None = None,
+        metadata: Metadata | None = None,
+        comments: list[Comment] | None = None,
+        options: dict[str, Any] | None = None,
+        fmt: str = "text",
+    ) -> None:
+        self.path = path
+        self.source = source
+        self.text = text
+        self.paragraphs = paragraphs
+        self.offsets = offsets  # prose index -> source index; None when the prose is the source
+        self.metadata = metadata or Metadata()
+        self.comments = comments or []
+        self.options = options or {}
+        self.format = fmt
+        self._line_starts = [0]
+        for i, ch in enumerate(source):
+            if ch == "\n":
+                self._line_starts.append(i + 1)
+
+    # -- positions ---------------------------------------------------------------------------
+    def source_offset(self, i: int) -> int:
+        if self.offsets is None:
+            return min(i, len(self.source))
+        if not self.offsets:
+            return 0
+        if i >= len(self.offsets):
+            return self.offsets[-1] + 1
+        return self.offsets[i]
+
+    def source_end(self, end: int) -> int:
+        """Source offset just after the prose character end-1 (the exclusive end of a span)."""
+        if end <= 0:
+            return self.source_offset(0)
+        return self.source_offset(end - 1) + 1
+
+    def line_col(self, src: int) -> tuple[int, int]:
+        line = bisect.bisect_right(self._line_starts, src) - 1
+        return line + 1, src - self._line_starts[line] + 1
+
+    def line_text(self, line: int) -> str:
+        start = self._line_starts[line - 1]
+        end = self._line_starts[line] - 1 if line < len(self._line_starts) else len(self.source)
+        return self.source[start:end]
+
+    def position(self, start: int, end: int) -> tuple[int, int, int, int]:
+        """(line, column, end_line, end_column) of a prose span, end exclusive."""
+        s = self.source_offset(start)
+        e = self.source_end(max(end, start + 1))
+        line, col = self.line_col(s)
+        end_line, end_col = self.line_col(max(e - 1, s))
+        return line, col, end_line, end_col + 1
+
+    # -- structure ---------------------------------------------------------------------------
+    @cached_property
+    def sentences(self) -> list[Span]:
+        from .sentences import split_sentences
+
+        out: list[Span] = []
+        for para in self.paragraphs:
+            out.extend(split_sentences(self.text, para.start, para.end))
+        return out
+
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [s.start for s in self.sentences]
+
+    def sentence_at(self, i: int) -> int:
+        """Index of the sentence holding prose offset i (the nearest one before it)."""
+        return max(bisect.bisect_right(self._sentence_starts, i) - 1, 0)
+
+    @cached_property
+    def _paragraph_starts(self) -> list[int]:
+        return [p.start for p in self.paragraphs]
+
+    def paragraph_at(self, i: int) -> int:
+        return max(bisect.bisect_right(self._paragraph_starts, i) - 1, 0)
+
+    def sentences_of_paragraph(self, p: int) -> list[int]:
+        para = self.paragraphs[p]
+        return [k for k, s in enumerate(self.sentences) if para.start <= s.start < para.end]
+
+    @cached_property
+    def tokens(self) -> list[Token]:
+        """Words with their spans, lower-cased, apostrophes straightened: the unit word packs match."""
+        return [Token(m.start(), m.end(), m.group(0).lower().replace("’", "'"))
+                for m in _WORD.finditer(self.text)]
+
+    @cached_property
+    def _token_starts(self) -> list[int]:
+        return [t.start for t in self.tokens]
+
+    def token_index(self, offset: int) -> int:
+        """Index of the first token starting at or after offset."""
+        return bisect.bisect_left(self._token_starts, offset)
+
+    def in_quotation(self, start: int, end: int) -> bool:
+        """Is the span inside a direct quotation (the speaker's words, not the reporter's)?"""
+        for q in self.quotes:
+            if q.start > start:
+                break
+            if q.start < start and end <= q.end:
+                return True
+        return False
+
+    @cached_property
+    def word_count(self) -> int:
+        return len(self.text.split())
+
+    # -- analysis, each computed once --------------------------------------------------------
+    @cached_property
+    def quote_scan(self) -> QuoteScan:
+        from .analysis.quotes import scan_quotes
+
+        return scan_quotes(self)
+
+    @property
+    def quotes(self) -> list[Quote]:
+        return self.quote_scan.quotes
+
+    @cached_property
+    def dates(self) -> DateAnalysis:
+        from .analysis.dates import analyse_dates
+
+        return analyse_dates(self)
+
+    @cached_property
+    def quantities(self) -> list[Quantity]:
+        from .analysis.quantities import find_quantities
+
+        return find_quantities(self)
+
+    @cached_property
+    def attributions(self) -> list[Attribution]:
+        from .analysis.attribution import find_attributions
+
+        return find_attributions(self)
+
+    @cached_property
+    def names(self) -> NameAnalysis:
+        from .analysis.names import analyse_names
+
+        return analyse_names(self)
+
+
+class TextBuilder:
+    """Collects prose pieces with their source offsets while a format parser walks the file."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.offsets = array("l")
+        self.paragraphs: list[Span] = []
+        self._para_start: int | None = None
+        self.length = 0
+
+    def add(self, text: str, src_start: int) -> None:
+        """Text that stands contiguously in the source from src_start."""
+        if not text:
+            return
+        if self._para_start is None:
+            self._para_start = self.length
+        self.parts.append(text)
+        self.offsets.extend(range(src_start, src_start + len(text)))
+        self.length += len(text)
+
+    def add_char(self, ch: str, src: int) -> None:
+        """One prose character that stands for source text at src (an entity, a line break)."""
+        if self._para_start is None:
+            self._para_start = self.length
+        self.parts.append(ch)
+        self.offsets.extend([src] * len(ch))
+        self.length += len(ch)
+
+    def last_char(self) -> str:
+        return self.parts[-1][-1] if self.parts else ""
+
+    def end_paragraph(self, src: int | None = None) -> None:
+        if self._para_start is None:
+            return
+        if src is None:
+            src = self.offsets[-1] if self.offsets else 0
+        # trim trailing spaces from the paragraph span
+        text = "".join(self.parts[-8:]) if self.parts else ""
+        trail = len(text) - len(text.rstrip())
+        end = self.length - min(trail, self.length - self._para_start)
+        if end > self._para_start:
+            self.paragraphs.append(Span(self._para_start, end))
+        self._para_start = None
+        self.parts.append("\n\n")
+        self.offsets.extend([src, src])
+        self.length += 2
+
+    def build(self) -> tuple[str, array, list[Span]]:
+        return "".join(self.parts), self.offsets, self.paragraphs

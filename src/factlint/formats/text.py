@@ -1,0 +1,48 @@
+"""Plain text: the prose is the file itself; paragraphs are lines, or blank-line blocks when the
+copy is hard-wrapped."""
+
+from __future__ import annotations
+
+import re
+
+from ..document import Document, Span
+from . import comments_in
+
+_BLOCK = re.compile(r"(?:[^\n]*\S[^\n]*(?:\n|$))+")
+_LINE = re.compile(r"[^\n]*\S[^\n]*")
+
+
+def _hard_wrapped(source: str) -> bool:
+    """Hard-wrapped copy has blocks of several short lines; wire copy has a paragraph a line."""
+    blocks = [b.group(0).rstrip("\n").split("\n") for b in _BLOCK.finditer(source)]
+    multi = [b for b in blocks if len(b) > 1]
+    if not multi:
+        return False
+    lines = [ln for b in multi for ln in b]
+    return max(len(ln) for ln in lines) <= 100 and len(multi) * 2 >= len(blocks)
+
+
+def paragraph_spans(text: str) -> list[Span]:
+    pattern = _BLOCK if _hard_wrapped(text) else _LINE
+    spans = []
+    for m in pattern.finditer(text):
+        chunk = m.group(0)
+        start = m.start() + (len(chunk) - len(chunk.lstrip()))
+        end = m.start() + len(chunk.rstrip())
+        if end > start:
+            spans.append(Span(start, end))
+    return spans
+
+
+def parse_text(path: str, source: str) -> Document:
+    comments = comments_in(source)
+    text = source
+    if comments:
+        # comments are not prose: blank them out, keeping every offset where it was
+        chars = list(source)
+        for c in comments:
+            for i in range(c.start, c.end):
+                if chars[i] != "\n":
+                    chars[i] = " "
+        text = "".join(chars)
+    return Document(path, source, text, paragraph_spans(text), None, comments=comments, fmt="text")

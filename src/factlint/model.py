@@ -1,0 +1,108 @@
+"""The value types a finding travels in: severities, hits from rules, findings for reporters."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import IntEnum
+
+
+class Severity(IntEnum):
+    INFO = 1
+    WARNING = 2
+    ERROR = 3
+
+    @classmethod
+    def parse(cls, value: str) -> Severity:
+        try:
+            return cls[value.strip().upper()]
+        except KeyError:
+            raise ValueError(f"unknown severity {value!r} (use error, warning or info)") from None
+
+    def __str__(self) -> str:
+        return self.name.lower()
+
+
+ERROR, WARNING, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
+
+
+@dataclass(frozen=True)
+class Ref:
+    """Another place a hit points at: in the same document (start/end) or in another file."""
+
+    start: int
+    end: int
+    message: str
+    path: str | None = None
+    line: int | None = None
+    column: int | None = None
+
+
+@dataclass(frozen=True)
+class Hit:
+    """What a rule yields: a span of the document's prose text and the words to say about it."""
+
+    start: int
+    end: int
+    message: str
+    suggestion: str | None = None
+    related: tuple[Ref, ...] = ()
+    severity: Severity | None = None
+    entry: str | None = None
+
+
+@dataclass(frozen=True)
+class Related:
+    path: str
+    line: int
+    column: int
+    message: str
+
+    def as_dict(self) -> dict:
+        return {"path": self.path, "line": self.line, "column": self.column, "message": self.message}
+
+
+@dataclass(frozen=True, order=True)
+class Finding:
+    """A located, coded finding. Lines and columns are 1-based; columns count characters;
+    end_column is exclusive (the column after the last character), as in SARIF."""
+
+    path: str
+    line: int
+    column: int
+    code: str
+    end_line: int
+    end_column: int
+    name: str = field(compare=False)
+    severity: Severity = field(compare=False)
+    message: str = field(compare=False)
+    excerpt: str = field(default="", compare=False)
+    suggestion: str | None = field(default=None, compare=False)
+    related: tuple[Related, ...] = field(default=(), compare=False)
+    matched: str = field(default="", compare=False)
+
+    def as_dict(self) -> dict:
+        return {
+            "path": self.path,
+            "code": self.code,
+            "name": self.name,
+            "severity": str(self.severity),
+            "message": self.message,
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
+            "excerpt": self.excerpt,
+            "suggestion": self.suggestion,
+            "related": [r.as_dict() for r in self.related],
+        }
+
+
+@dataclass(frozen=True)
+class FileError:
+    """A file that could not be checked (or a rule that failed on it): one line, exit code 2."""
+
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}"

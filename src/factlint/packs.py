@@ -1,0 +1,407 @@
+"""Rule packs: word lists as TOML data, over three kinds each implemented once (existence,
+substitution, conditional). A pack compiles into one matcher: a dictionary keyed by first word
+(the automaton) for word and phrase entries, and one alternation for regex entries."""
+
+from __future__ import annotations
+
+import difflib
+import re
+import tomllib
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .model import Hit, Severity
+
+KINDS = ("existence", "substitution", "conditional")
+PACK_KEYS = {"name", "code", "rule", "severity", "kind", "summary", "description", "source",
+             "licence", "license", "window", "quoted", "enabled"}
+ENTRY_KEYS = {"id", "pattern", "patterns", "regex", "message", "suggestion", "swap", "severity",
+              "kind", "near", "not_near", "window", "scope", "quoted", "case", "inflect", "examples",
+              "note", "not_after", "not_before"}
+SCOPES = ("window", "sentence", "paragraph", "document")
+REGEX_TIMEOUT = 1.0
+
+
+class PackError(ValueError):
+    """A malformed pack: one line naming the file, the line and the key."""
+
+
+def packs_dir() -> Path:
+    here = Path(__file__).resolve().parent
+    shipped = here / "packs"  # inside the wheel
+    if shipped.is_dir():
+        return shipped
+    return here.parent.parent / "rules"  # a source checkout or an editable install
+
+
+# -- inflection ----------------------------------------------------------------------------------
+def _verb_forms(w: str) -> list[str]:
+    if w.endswith("e") and not w.endswith("ee"):
+        return [w, w + "s", w + "d", w[:-1] + "ing"]
+    if w.endswith("y") and len(w) > 2 and w[-2] not in "aeiou":
+        return [w, w[:-1] + "ies", w[:-1] + "ied", w + "ing"]
+    if re.search(r"[^aeiou][aeiou][bdgmnprt]$", w) and len(w) <= 4:
+        return [w, w + "s", w + w[-1] + "ed", w + w[-1] + "ing"]
+    if w.endswith(("s", "sh", "ch", "x", "z")):
+        return [w, w + "es", w + "ed", w + "ing"]
+    return [w, w + "s", w + "ed", w + "ing"]
+
+
+def _noun_forms(w: str) -> list[str]:
+    if w.endswith(("s", "sh", "ch", "x", "z")):
+        return [w, w + "es"]
+    if w.endswith("y") and len(w) > 2 and w[-2] not in "aeiou":
+        return [w, w[:-1] + "ies"]
+    return [w, w + "s"]
+
+
+def inflect(phrase: str, how: str) -> list[str]:
+    """Forms of a phrase, inflecting its first word (verbs) or last word (nouns)."""
+    words = phrase.split()
+    if how == "verb":
+        return [" ".join([f, *words[1:]]) for f in _verb_forms(words[0])]
+    if how == "noun":
+        return [" ".join([*words[:-1], f]) for f in _noun_forms(words[-1])]
+    return [phrase]
+
+
+# -- data ----------------------------------------------------------------------------------------
+@dataclass
+class Entry:
+    id: str
+    kind: str
+    message: str
+    forms: dict[str, str | None]  # phrase (lower-case) -> suggestion for that form
+    regex: str | None = None
+    severity: Severity | None = None
+    near: tuple[str, ...] = ()
+    not_near: tuple[str, ...] = ()
+    not_after: tuple[str, ...] = ()
+    not_before: tuple[str, ...] = ()
+    window: int = 30
+    scope: str = "window"
+    quoted: bool = False
+    case_sensitive: bool = False
+    exact: frozenset[str] = frozenset()  # case-sensitive spellings
+    examples: dict[str, list[str]] = field(default_factory=dict)
+
+
+@dataclass
+class Pack:
+    name: str
+    code: str
+    rule: str
+    severity: Severity
+    path: Path
+    entries: list[Entry]
+    summary: str = ""
+    description: str = ""
+    source: str = ""
+    licence: str = ""
+    builtin: bool = True
+    matcher: Matcher | None = None
+
+
+def _err(path: Path, raw: str, msg: str, entry_id: str | None = None) -> PackError:
+    line = 1
+    if entry_id is not None:
+        m = re.search(rf'^\s*id\s*=\s*["\']{re.escape(entry_id)}["\']', raw, re.M)
+        if m:
+            line = raw.count("\n", 0, m.start()) + 1
+    return PackError(f"{path}:{line}: {msg}")
+
+
+def _did_you_mean(key: str, keys) -> str:
+    close = difflib.get_close_matches(key, sorted(keys), n=1)
+    return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+def _list(value: Any) -> tuple[str, ...]:
+    if isinstance(value, str):
+        return (value,)
+    return tuple(str(v) for v in value)
+
+
+def load_pack(path: Path, builtin: bool = False) -> Pack:
+    try:
+        raw = path.read_bytes().decode("utf-8-sig")
+    except OSError as exc:
+        raise PackError(f"{path}: cannot read pack: {exc.strerror or exc}") from None
+    except UnicodeDecodeError:
+        raise PackError(f"{path}: pack is not UTF-8") from None
+    try:
+        data = tomllib.loads(raw)
+    except tomllib.TOMLDecodeError as exc:
+        raise PackError(f"{path}: malformed TOML: {exc}") from None
+    head = data.get("pack")
+    if not isinstance(head, dict):
+        raise PackError(f"{path}:1: a pack starts with a [pack] table (name, code, rule, severity)")
+    for key in head:
+        if key not in PACK_KEYS:
+            raise _err(path, raw, f"[pack]: unknown key {key!r}{_did_you_mean(key, PACK_KEYS)}")
+    for key in ("name", "code", "rule"):
+        if not isinstance(head.get(key), str):
+            raise _err(path, raw, f"[pack]: {key} is required")
+    if not re.match(r"^[A-Z]\d{3}$", head["code"]):
+        raise _err(path, raw, f"[pack]: code {head['code']!r} is not a letter and three digits")
+    try:
+        severity = Severity.parse(head.get("severity", "warning"))
+    except ValueError as exc:
+        raise _err(path, raw, f"[pack]: severity: {exc}") from None
+    default_kind = head.get("kind", "existence")
+    default_window = int(head.get("window", 30))
+    default_quoted = bool(head.get("quoted", False))
+    entries = []
+    seen: set[str] = set()
+    for e in data.get("entry", []):
+        eid = e.get("id")
+        if not isinstance(eid, str) or not eid:
+            raise _err(path, raw, "an [[entry]] has no id")
+        if eid in seen:
+            raise _err(path, raw, f"entry {eid!r}: id used twice", eid)
+        seen.add(eid)
+        entries.append(_entry(path, raw, e, default_kind, default_window, default_quoted))
+    pack = Pack(
+        name=head["name"], code=head["code"], rule=head["rule"], severity=severity, path=path,
+        entries=entries, summary=head.get("summary", ""), description=head.get("description", ""),
+        source=head.get("source", ""), licence=head.get("licence", head.get("license", "")),
+        builtin=builtin,
+    )
+    pack.matcher = Matcher(pack)
+    return pack
+
+
+def _entry(path: Path, raw: str, e: dict, kind: str, window: int, quoted: bool) -> Entry:
+    eid = e["id"]
+    for key in e:
+        if key not in ENTRY_KEYS:
+            raise _err(path, raw, f"entry {eid!r}: unknown key {key!r}{_did_you_mean(key, ENTRY_KEYS)}", eid)
+    kind = e.get("kind", kind)
+    if kind not in KINDS:
+        raise _err(path, raw, f"entry {eid!r}: kind must be one of {', '.join(KINDS)}", eid)
+    if not isinstance(e.get("message"), str):
+        raise _err(path, raw, f"entry {eid!r}: message is required", eid)
+    how = e.get("inflect", "")
+    if how not in ("", "verb", "noun"):
+        raise _err(path, raw, f"entry {eid!r}: inflect must be 'verb' or 'noun'", eid)
+    forms: dict[str, str | None] = {}
+    suggestion = e.get("suggestion")
+    for pat in _list(e.get("patterns", ())) + _list(e.get("pattern", ())):
+        sugg_forms = inflect(suggestion, how) if (suggestion and how) else None
+        for k, form in enumerate(inflect(pat, how) if how else [pat]):
+            s = sugg_forms[k] if sugg_forms else suggestion
+            forms[" ".join(form.lower().replace("’", "'").split())] = s
+    for pat, sugg in (e.get("swap") or {}).items():
+        forms[" ".join(pat.lower().replace("’", "'").split())] = sugg
+    regex = e.get("regex")
+    if regex is not None:
+        try:
+            import regex as rx
+
+            rx.compile(regex)
+        except Exception as exc:
+            raise _err(path, raw, f"entry {eid!r}: bad regex: {exc}", eid) from None
+    if not forms and regex is None:
+        raise _err(path, raw, f"entry {eid!r}: needs a pattern, patterns, swap or regex", eid)
+    if kind == "substitution" and not suggestion and not e.get("swap"):
+        raise _err(path, raw, f"entry {eid!r}: a substitution needs a suggestion or swap", eid)
+    near, not_near = _list(e.get("near", ())), _list(e.get("not_near", ()))
+    if kind == "conditional" and not (near or not_near):
+        raise _err(path, raw, f"entry {eid!r}: a conditional entry needs near or not_near", eid)
+    scope = e.get("scope", "window")
+    if scope not in SCOPES:
+        raise _err(path, raw, f"entry {eid!r}: scope must be one of {', '.join(SCOPES)}", eid)
+    sev = None
+    if "severity" in e:
+        try:
+            sev = Severity.parse(e["severity"])
+        except ValueError as exc:
+            raise _err(path, raw, f"entry {eid!r}: severity: {exc}", eid) from None
+    case = e.get("case", "insensitive")
+    if case not in ("sensitive", "insensitive"):
+        raise _err(path, raw, f"entry {eid!r}: case must be 'sensitive' or 'insensitive'", eid)
+    exact = frozenset()
+    if case == "sensitive":
+        exact = frozenset(
+            f for p in _list(e.get("patterns", ())) + _list(e.get("pattern", ()))
+            for f in (inflect(p, how) if how else [p])
+        ) | frozenset(e.get("swap") or {})
+    examples = e.get("examples", {})
+    if not isinstance(examples, dict):
+        raise _err(path, raw, f"entry {eid!r}: examples must be a table with flag and ok lists", eid)
+    return Entry(
+        id=eid, kind=kind, message=e["message"], forms=forms, regex=regex, severity=sev,
+        near=tuple(n.lower() for n in near), not_near=tuple(n.lower() for n in not_near),
+        not_after=tuple(n.lower() for n in _list(e.get("not_after", ()))),
+        not_before=tuple(n.lower() for n in _list(e.get("not_before", ()))),
+        window=int(e.get("window", window)), scope=scope, quoted=bool(e.get("quoted", quoted)),
+        case_sensitive=case == "sensitive", exact=exact,
+        examples={k: list(_list(v)) for k, v in examples.items()},
+    )
+
+
+# -- matching ------------------------------------------------------------------------------------
+def _word_matches(token: str, stems: tuple[str, ...]) -> bool:
+    for s in stems:
+        if s.endswith("*"):
+            if token.startswith(s[:-1]):
+                return True
+        elif token == s:
+            return True
+    return False
+
+
+def _preserve_case(matched: str, suggestion: str) -> str:
+    if matched.isupper() and len(matched) > 1:
+        return suggestion.upper()
+    if matched[:1].isupper() and suggestion[:1].islower():
+        return suggestion[:1].upper() + suggestion[1:]
+    return suggestion
+
+
+class Matcher:
+    """One pack, compiled once: first word -> [(phrase words, entry, suggestion)]."""
+
+    def __init__(self, pack: Pack) -> None:
+        self.pack = pack
+        self.index: dict[str, list[tuple[tuple[str, ...], Entry, str | None]]] = {}
+        regexes = []
+        for entry in pack.entries:
+            for phrase, sugg in entry.forms.items():
+                words = tuple(re.findall(r"\w+(?:['\-]\w+)*", phrase))
+                if words:
+                    self.index.setdefault(words[0], []).append((words, entry, sugg))
+            if entry.regex:
+                regexes.append((f"e{len(regexes)}", entry))
+        for alts in self.index.values():
+            alts.sort(key=lambda a: -len(a[0]))  # longest phrase first
+        self.regex_entries = dict(regexes)
+        self.regex = None
+        if regexes:
+            import regex as rx
+
+            self.regex = rx.compile(
+                "|".join(f"(?P<{g}>{e.regex})" for g, e in regexes), rx.IGNORECASE | rx.V1
+            )
+
+    def candidates(self, doc) -> Iterator[tuple[int, int, Entry, str | None]]:
+        toks = doc.tokens
+        n = len(toks)
+        for i, t in enumerate(toks):
+            alts = self.index.get(t.norm)
+            if not alts:
+                continue
+            for words, entry, sugg in alts:
+                k = len(words)
+                if i + k <= n and all(toks[i + j].norm == words[j] for j in range(1, k)):
+                    yield toks[i].start, toks[i + k - 1].end, entry, sugg
+                    break
+        if self.regex is not None:
+            for m in self.regex.finditer(doc.text, timeout=REGEX_TIMEOUT):
+                yield m.start(), m.end(), self.regex_entries[m.lastgroup], None
+
+    def context_ok(self, doc, start: int, end: int, entry: Entry) -> bool:
+        if not entry.quoted and doc.in_quotation(start, end):
+            return False
+        toks = doc.tokens
+        i0 = doc.token_index(start)
+        i1 = doc.token_index(end)
+        if entry.not_after and i0 > 0 and _word_matches(toks[i0 - 1].norm, entry.not_after):
+            return False
+        if entry.not_before and i1 < len(toks) and _word_matches(toks[i1].norm, entry.not_before):
+            return False
+        if not entry.near and not entry.not_near:
+            return True
+        if entry.scope == "window":
+            lo, hi = max(i0 - entry.window, 0), min(i1 + entry.window, len(toks))
+        else:
+            if entry.scope == "sentence":
+                s = doc.sentences[doc.sentence_at(start)]
+            elif entry.scope == "paragraph":
+                s = doc.paragraphs[doc.paragraph_at(start)]
+            else:
+                s = None
+            lo = doc.token_index(s.start) if s else 0
+            hi = doc.token_index(s.end) if s else len(toks)
+        around = [toks[j].norm for j in range(lo, hi) if not (i0 <= j < i1)]
+        if entry.near and not any(_word_matches(w, entry.near) for w in around):
+            return False
+        if entry.not_near and any(_word_matches(w, entry.not_near) for w in around):
+            return False
+        return True
+
+    def run(self, doc) -> Iterator[Hit]:
+        cfg = doc.options.get("config")
+        if cfg is not None:
+            if self.pack.name in cfg.disable_packs:
+                return
+            if not self.pack.builtin and str(self.pack.path) not in _user_pack_paths(cfg):
+                return
+        disabled = set(cfg.disable_entries) if cfg is not None else set()
+        last_end = -1
+        for start, end, entry, sugg in sorted(self.candidates(doc), key=lambda c: (c[0], -c[1])):
+            if start < last_end:
+                continue
+            if f"{self.pack.name}:{entry.id}" in disabled or entry.id in disabled:
+                continue
+            matched = doc.text[start:end]
+            if entry.case_sensitive and " ".join(matched.replace("’", "'").split()) not in entry.exact:
+                continue
+            if not self.context_ok(doc, start, end, entry):
+                continue
+            last_end = end
+            suggestion = _preserve_case(matched, sugg) if sugg else None
+            msg = entry.message.replace("{match}", matched)
+            if suggestion and "{suggestion}" in msg:
+                msg = msg.replace("{suggestion}", suggestion)
+            yield Hit(start, end, f"{msg} [{entry.id}]", suggestion, severity=entry.severity, entry=entry.id)
+
+
+def _user_pack_paths(cfg) -> set[str]:
+    return {str((cfg.base / p).resolve()) for p in cfg.packs}
+
+
+# -- registration --------------------------------------------------------------------------------
+_PACKS: dict[str, Pack] = {}
+
+
+def _register(pack: Pack) -> None:
+    from .registry import Rule, register
+
+    doc = pack.description.strip() or pack.summary
+    register(Rule(pack.code, pack.rule, pack.severity, pack.matcher.run, doc,
+                  True, "factlint" if pack.builtin else f"pack {pack.path}"))
+    _PACKS[pack.name] = pack
+
+
+def builtin_pack_files() -> list[Path]:
+    d = packs_dir()
+    return sorted(d.glob("*.toml")) if d.is_dir() else []
+
+
+def register_builtin_packs() -> None:
+    for path in builtin_pack_files():
+        _register(load_pack(path, builtin=True))
+
+
+def load_user_packs(cfg) -> None:
+    for p in cfg.packs:
+        path = (cfg.base / p).resolve()
+        if not any(pk.path == path for pk in _PACKS.values()):
+            pack = load_pack(path)
+            if pack.name in _PACKS:
+                raise PackError(f"{path}: a pack named {pack.name!r} is already loaded")
+            _register(pack)
+    known = set(_PACKS)
+    for name in cfg.disable_packs:
+        if name not in known:
+            raise PackError(f"{cfg.path}: disable-packs: no pack named {name!r}{_did_you_mean(name, known)}")
+
+
+def all_packs() -> list[Pack]:
+    from .registry import all_rules
+
+    all_rules()
+    return sorted(_PACKS.values(), key=lambda p: p.code)

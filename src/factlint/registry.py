@@ -1,0 +1,159 @@
+"""The one list of rules: @rule for built-ins and plugins, rule packs, and plugin loading."""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import inspect
+import re
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .model import Hit, Severity
+
+if TYPE_CHECKING:
+    from .document import Document
+
+CODE_RE = re.compile(r"^[A-Z][0-9]{3}$")
+NAME_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+DOC_SECTIONS = ("What it flags", "Why it matters", "Example", "Instead")
+FAMILIES = {
+    "D": "dates",
+    "N": "numbers",
+    "W": "wording",
+    "A": "attribution",
+    "S": "sources",
+    "X": "factlint itself",
+}
+
+RuleFunc = Callable[["Document"], Iterable[Hit]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    name: str
+    severity: Severity
+    func: RuleFunc = field(compare=False, repr=False)
+    doc: str = ""
+    default_enabled: bool = True
+    origin: str = "factlint"
+
+    @property
+    def summary(self) -> str:
+        return self.doc.strip().splitlines()[0].strip() if self.doc.strip() else ""
+
+    @property
+    def family(self) -> str:
+        return self.code[0]
+
+    def section(self, title: str) -> str:
+        """The body of one docstring section ("Example", "Instead" ...)."""
+        return doc_section(self.doc, title)
+
+    def run(self, doc: Document) -> Iterator[Hit]:
+        yield from self.func(doc)
+
+
+def doc_section(doc: str, title: str) -> str:
+    text = inspect.cleandoc(doc)
+    pattern = re.compile(rf"^{re.escape(title)}:[ \t]*(.*?)(?=^\S[\w ]*:[ \t]*$|^\S[\w ]*:\s|\Z)", re.S | re.M)
+    m = pattern.search(text)
+    return inspect.cleandoc(m.group(1)).strip() if m else ""
+
+
+_RULES: dict[str, Rule] = {}
+_LOADED = False
+PLUGIN_ERRORS: list[str] = []
+
+
+class RegistryError(ValueError):
+    pass
+
+
+def register(r: Rule) -> Rule:
+    if not CODE_RE.match(r.code):
+        raise RegistryError(f"rule code {r.code!r} is not a letter and three digits")
+    if not NAME_RE.match(r.name):
+        raise RegistryError(f"rule name {r.name!r} is not kebab-case")
+    old = _RULES.get(r.code)
+    if old is not None and old.func is not r.func and old.origin != r.origin:
+        raise RegistryError(f"rule code {r.code} is already taken by {old.name} ({old.origin})")
+    _RULES[r.code] = r
+    return r
+
+
+def rule(code: str, name: str, severity: Severity = Severity.WARNING, *, enabled: bool = True) -> Callable[[RuleFunc], RuleFunc]:
+    """Register a function as a rule. Its docstring is its documentation (`factlint explain`)."""
+
+    def wrap(func: RuleFunc) -> RuleFunc:
+        module = getattr(func, "__module__", "") or ""
+        origin = "factlint" if module.startswith("factlint.") else module
+        register(Rule(code, name, severity, func, inspect.cleandoc(func.__doc__ or ""), enabled, origin))
+        return func
+
+    return wrap
+
+
+def _load_builtins() -> None:
+    global _LOADED
+    if _LOADED:
+        return
+    _LOADED = True
+    from . import checks  # noqa: F401  (importing registers the built-in rules)
+    from .packs import register_builtin_packs
+
+    register_builtin_packs()
+    _load_entry_points()
+
+
+def _load_entry_points() -> None:
+    from importlib.metadata import entry_points
+
+    for ep in sorted(entry_points(group="factlint.rules"), key=lambda e: e.name):
+        try:
+            obj = ep.load()
+            if callable(obj) and not inspect.ismodule(obj) and getattr(obj, "__factlint_register__", False):
+                obj()
+        except Exception as exc:  # a bad plugin fails alone, with its name
+            PLUGIN_ERRORS.append(f"plugin {ep.name!r} ({ep.value}) failed to load: {type(exc).__name__}: {exc}")
+
+
+def load_plugin(spec: str, base: Path | None = None) -> None:
+    """Load rules from a module name or a .py file path given in config."""
+    if spec.endswith(".py") or "/" in spec:
+        path = Path(spec)
+        if base is not None and not path.is_absolute():
+            path = base / path
+        if not path.is_file():
+            raise RegistryError(f"plugin file {path} does not exist")
+        name = f"factlint_plugin_{abs(hash(str(path.resolve())))}"
+        if name in sys.modules:
+            return
+        spec_obj = importlib.util.spec_from_file_location(name, path)
+        assert spec_obj and spec_obj.loader
+        module = importlib.util.module_from_spec(spec_obj)
+        sys.modules[name] = module
+        try:
+            spec_obj.loader.exec_module(module)
+        except Exception as exc:
+            del sys.modules[name]
+            raise RegistryError(f"plugin {path} failed to load: {type(exc).__name__}: {exc}") from None
+    else:
+        try:
+            importlib.import_module(spec)
+        except Exception as exc:
+            raise RegistryError(f"plugin {spec!r} failed to load: {type(exc).__name__}: {exc}") from None
+
+
+def all_rules() -> list[Rule]:
+    _load_builtins()
+    return sorted(_RULES.values(), key=lambda r: r.code)
+
+
+def get_rule(code: str) -> Rule | None:
+    _load_builtins()
+    return _RULES.get(code.upper())
