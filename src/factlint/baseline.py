@@ -21,7 +21,7 @@ class BaselineError(ValueError):
 
 
 def fingerprint(f: Finding) -> str:
-    key = "\0".join((f.code, " ".join(f.matched.split()), f.message))
+    key = "\0".join((f.code, " ".join(f.context.split()), f.message))
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:20]
 
 

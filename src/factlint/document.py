@@ -4,8 +4,8 @@ to the original file so every finding points where the words stand in that file.
 from __future__ import annotations
 
 import bisect
-import re
 import datetime as dt
+import re
 from array import array
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -218,7 +218,7 @@ class TextBuilder:
 
     def add(self, text: str, src_start: int) -> None:
         """Text that stands contiguously in the source from src_start."""
-        if not text:
+        if not text or (self._para_start is None and not text.strip()):
             return
         if self._para_start is None:
             self._para_start = self.length

@@ -138,8 +138,16 @@ def to_finding(doc: Document, r: Rule, hit: Hit, severity: Severity) -> Finding:
     return Finding(
         path=doc.path, line=line, column=col, code=r.code, end_line=end_line, end_column=end_col,
         name=r.name, severity=severity, message=hit.message, excerpt=doc.line_text(line),
-        suggestion=hit.suggestion, related=tuple(related), matched=doc.text[hit.start:hit.end],
+        suggestion=hit.suggestion, related=tuple(related), context=_context(doc, hit),
     )
+
+
+def _context(doc: Document, hit: Hit) -> str:
+    """The words a baseline knows a finding by: its sentence (edits elsewhere leave it alone)."""
+    if not doc.sentences:
+        return doc.text[hit.start:hit.end]
+    s = doc.sentences[doc.sentence_at(hit.start)]
+    return doc.text[min(s.start, hit.start):max(s.end, hit.end)]
 
 
 def sort_key(f: Finding) -> tuple:
@@ -182,7 +190,7 @@ def lint_document(doc: Document, rules: list[Rule], cfg: Config, path_ignores: t
                         end_line=s.line, end_column=s.column + 4, name=meta.name,
                         severity=cfg.severity_for(meta.code) or meta.severity,
                         message=f"this factlint-{s.kind} comment ({codes}) suppresses nothing; remove it",
-                        excerpt=doc.line_text(s.line), matched=f"{s.kind} {codes}",
+                        excerpt=doc.line_text(s.line), context=doc.line_text(s.line),
                     ))
     result.findings = sorted(kept, key=sort_key)
     return result

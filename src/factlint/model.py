@@ -78,7 +78,7 @@ class Finding:
     excerpt: str = field(default="", compare=False)
     suggestion: str | None = field(default=None, compare=False)
     related: tuple[Related, ...] = field(default=(), compare=False)
-    matched: str = field(default="", compare=False)
+    context: str = field(default="", compare=False)  # what a baseline knows it by
 
     def as_dict(self) -> dict:
         return {

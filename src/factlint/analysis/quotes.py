@@ -69,6 +69,8 @@ def _classify(text: str, i: int, start: int, end: int, single_open: bool, double
             return "close"
         return "toggle"
     # single marks
+    if ch in SINGLE_OPEN and _is_letter(prev) and _is_letter(nxt):
+        return None  # a turned apostrophe: I‘m
     if ch in SINGLE_OPEN or ch == "'":
         after = text[i + 1:min(i + 6, end)].lower()
         if nxt.isdigit() or any(after.startswith(e) and not after[len(e):len(e) + 1].isalpha() for e in ELISIONS):

@@ -46,7 +46,8 @@ def check(paths, fmt, published, sources, select, extend_select, ignore, fail_on
           baseline, write_baseline, jobs, input_format, date_order, output, statistics):
     """Check articles (files, folders, or - for standard input)."""
     from .. import reporters
-    from ..baseline import Baseline, BaselineError, write_baseline as save_baseline
+    from ..baseline import Baseline, BaselineError
+    from ..baseline import write_baseline as save_baseline
     from ..engine import RunOptions, config_for, lint_path, lint_source, plugin_errors
     from ..inputs import STDIN, InputError, decode, expand
     from ..registry import all_rules

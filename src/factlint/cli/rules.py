@@ -54,8 +54,9 @@ def explain_cmd(code: str) -> None:
               metavar="FILE", help="Check a pack file of your own and report its problems.")
 def packs_cmd(validate) -> None:
     """List the word packs and their entry counts, or validate a pack file."""
-    from ..packs import PackError, all_packs, load_pack
     from pathlib import Path
+
+    from ..packs import PackError, all_packs, load_pack
 
     if validate:
         bad = 0

@@ -37,7 +37,7 @@ class _Walker(HTMLParser):
         self.title = ""
         self._in_title = False
 
-    def offset(self) -> int:
+    def _pos(self) -> int:
         line, col = self.getpos()
         return self.line_starts[line - 1] + col
 
@@ -82,16 +82,16 @@ class _Walker(HTMLParser):
         if self._in_title:
             self.title += data
         if self._prose():
-            self.b.add(data, self.offset())
+            self.b.add(data, self._pos())
 
     def _ref(self, raw: str) -> None:
         if self._in_title:
             self.title += html.unescape(raw)
         if self._prose():
-            self.b.add_char(html.unescape(raw), self.offset())
+            self.b.add_char(html.unescape(raw), self._pos())
 
     def handle_entityref(self, name):
-        start = self.offset()
+        start = self._pos()
         raw = self.source[start:start + len(name) + 2]
         self._ref(raw if raw.endswith(";") else f"&{name};")
 
@@ -99,7 +99,7 @@ class _Walker(HTMLParser):
         self._ref(f"&#{name};")
 
     def handle_comment(self, data):
-        start = self.offset()
+        start = self._pos()
         self.comments.append(Comment(data, start, start + len(data) + 7))
 
 

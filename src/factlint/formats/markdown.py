@@ -73,8 +73,8 @@ def parse_markdown(path: str, source: str) -> Document:
     data, fm_len = split_front_matter(source)
     body = source
     if fm_len:
-        # keep the lines where they are so markdown-it's line numbers match the file
-        body = "\n" * source[:fm_len].count("\n") + source[fm_len:]
+        # blank it out, keeping every offset, so markdown-it's positions are the file's
+        body = "".join(c if c == "\n" else " " for c in source[:fm_len]) + source[fm_len:]
     tokens = _parser().parse(body)
     lines = body.split("\n")
     line_starts = [0]

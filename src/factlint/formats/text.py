@@ -9,17 +9,18 @@ from ..document import Document, Span
 from . import comments_in
 
 _BLOCK = re.compile(r"(?:[^\n]*\S[^\n]*(?:\n|$))+")
+_ENDS = (".", "!", "?", '"', "”", "’", "'", ":", ")", "…")
 _LINE = re.compile(r"[^\n]*\S[^\n]*")
 
 
 def _hard_wrapped(source: str) -> bool:
-    """Hard-wrapped copy has blocks of several short lines; wire copy has a paragraph a line."""
+    """Hard-wrapped copy breaks lines mid-sentence; wire copy has a whole paragraph a line."""
     blocks = [b.group(0).rstrip("\n").split("\n") for b in _BLOCK.finditer(source)]
-    multi = [b for b in blocks if len(b) > 1]
-    if not multi:
+    inner = [ln.rstrip() for b in blocks for ln in b[:-1]]  # lines followed by another line
+    if not inner:
         return False
-    lines = [ln for b in multi for ln in b]
-    return max(len(ln) for ln in lines) <= 100 and len(multi) * 2 >= len(blocks)
+    mid_sentence = sum(1 for ln in inner if not ln.endswith(_ENDS))
+    return mid_sentence * 2 > len(inner)
 
 
 def paragraph_spans(text: str) -> list[Span]:

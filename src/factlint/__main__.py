@@ -1,0 +1,5 @@
+"""`python -m factlint`."""
+
+from factlint.cli import main
+
+main()

@@ -1,0 +1,79 @@
+"""The command line and the Python API."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+import factlint
+from factlint import LintError, lint_file, lint_text
+from tests.conftest import CORPUS, run_cli, run_json
+
+STRAY = "The bridge will reopen in May,” the mayor said.\n"
+
+
+def test_rules_lists_every_rule_and_json():
+    text = run_cli("rules").stdout.decode()
+    assert "A201  unbalanced-quotation-marks" in text
+    data = json.loads(run_cli("rules", "--format", "json").stdout)
+    a201 = next(r for r in data if r["code"] == "A201")
+    assert a201["severity"] == "warning" and a201["name"] == "unbalanced-quotation-marks"
+    assert a201["summary"]
+
+
+def test_explain_prints_the_docstring_by_code_or_name():
+    out = run_cli("explain", "a201").stdout.decode()
+    assert out.startswith("A201 unbalanced-quotation-marks (warning)")
+    assert "Instead:" in out
+    assert run_cli("explain", "unbalanced-quotation-marks").returncode == 0
+    proc = run_cli("explain", "A2O1")
+    assert proc.returncode == 2 and b"did you mean" in proc.stderr
+
+
+def test_jobs_gives_the_same_output_as_one_process():
+    one = run_cli("check", "--format", "json", str(CORPUS))
+    two = run_cli("check", "--format", "json", "--jobs", "2", str(CORPUS))
+    assert one.returncode == two.returncode
+    assert one.stdout == two.stdout
+
+
+def test_output_file(write, tmp_path):
+    art = write("a.txt", STRAY)
+    out = tmp_path / "report.json"
+    proc = run_cli("check", str(art), "--format", "json", "-o", str(out))
+    assert proc.stdout == b""
+    assert json.loads(out.read_text())["findings"][0]["code"] == "A201"
+
+
+def test_statistics(write):
+    art = write("a.txt", STRAY)
+    err = run_cli("check", str(art), "--statistics").stderr.decode()
+    assert "per 1,000 words" in err and "A201" in err
+
+
+def test_published_must_be_a_date(write):
+    art = write("a.txt", STRAY)
+    proc = run_cli("check", str(art), "--published", "yesterday")
+    assert proc.returncode == 2 and b"YYYY-MM-DD" in proc.stderr
+
+
+def test_lint_text_and_lint_file(write):
+    f = lint_text(STRAY)
+    assert f[0].code == "A201" and f[0].path == "<text>" and f[0].line == 1
+    art = write("b.md", "# Title\n\n" + STRAY)
+    g = lint_file(str(art))
+    assert (g[0].path, g[0].line) == (str(art), 3)
+    with pytest.raises(LintError, match="empty file"):
+        lint_file(str(write("c.txt", "")))
+    with pytest.raises(TypeError, match="unknown option"):
+        lint_text(STRAY, selct=["A"])
+
+
+def test_version():
+    assert run_cli("--version").stdout.decode().strip().endswith(factlint.__version__)
+
+
+def test_html_from_stdin_with_input_format():
+    code, data = run_json("-", "--input-format", "html", stdin=b"<p>The bridge will reopen,&rdquo; she said.</p>")
+    assert data["findings"][0]["column"] == 27
