@@ -102,11 +102,11 @@ def _load_builtins() -> None:
     global _LOADED
     if _LOADED:
         return
-    _LOADED = True
     from . import checks  # noqa: F401  (importing registers the built-in rules)
     from .packs import register_builtin_packs
 
     register_builtin_packs()
+    _LOADED = True
     _load_entry_points()
 
 
@@ -115,9 +115,7 @@ def _load_entry_points() -> None:
 
     for ep in sorted(entry_points(group="factlint.rules"), key=lambda e: e.name):
         try:
-            obj = ep.load()
-            if callable(obj) and not inspect.ismodule(obj) and getattr(obj, "__factlint_register__", False):
-                obj()
+            ep.load()  # importing the plugin's module registers its @rule functions
         except Exception as exc:  # a bad plugin fails alone, with its name
             PLUGIN_ERRORS.append(f"plugin {ep.name!r} ({ep.value}) failed to load: {type(exc).__name__}: {exc}")
 

@@ -1,0 +1,469 @@
+"""Dates: every weekday, date and relative day word in an article, with spans, and the reading
+(day/month order and year) under which the article's own dates make sense.
+
+A narrow grammar of our own: wire copy writes dates in a few dozen shapes, and a general date
+parser guesses (it drops weekdays, reads `Monday 10 January, 53 had ...` as the year 2053).
+Numbers that are not dates (scores `3-1`, fractions `3/4`, times `6:30`, sections, phone
+numbers) are left alone: a short numeric date such as `6/1` is only read next to a weekday
+or after `on`."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ..document import Document
+
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+          "October", "November", "December")
+_MONTH_INDEX = {m.lower(): i + 1 for i, m in enumerate(MONTHS)}
+_MONTH_INDEX.update({m[:3].lower(): i + 1 for i, m in enumerate(MONTHS)})
+_MONTH_INDEX["sept"] = 9
+_WEEKDAY_INDEX = {w.lower(): i for i, w in enumerate(WEEKDAYS)}
+_WEEKDAY_INDEX.update({"thurs": 3, "tues": 1})
+
+WD = r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+MON = (r"(?P<mon>January|February|March|April|May|June|July|August|September|October|November|"
+       r"December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)")
+DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+DAY2 = r"(?:\s*(?:-|–|—|to|and|through|until)\s*(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?)?"
+YEAR = r"(?:,?\s+(?P<year>(?:1[89]|20)\d\d))?"
+WD_SEP = r"(?:,\s*|\s+(?:the\s+)?|\s*\(\s*)"
+# words after a number that show it counts something and is not a day or a year
+COUNT_WORDS = frozenset(
+    """people persons men women children kids students soldiers troops police officers officials
+    dead deaths killed injured wounded victims cases votes seats protesters demonstrators workers
+    residents families homes houses buildings cars vehicles km miles metres meters feet percent
+    per of were have had are more others times years days hours minutes weeks months points
+    goals runs tonnes tons dollars euros pounds million billion thousand hundred"""
+    .split()
+)
+
+_PATTERNS = [
+    # 2022-01-06
+    ("iso", re.compile(r"\b(?P<year>(?:1[89]|20)\d\d)-(?P<num1>[01]\d)-(?P<num2>[0-3]\d)\b")),
+    # Thursday, January 6, 2022 / Jan. 6 / March 19-20
+    ("md", re.compile(rf"(?:{WD}{WD_SEP})?\b{MON}\s+{DAY}\b{DAY2}{YEAR}\)?")),
+    # Thursday 6 January 2022 / 6th of January / between 3 and 5 May
+    ("dm", re.compile(rf"(?:{WD}{WD_SEP})?\b{DAY}{DAY2}\s+(?:of\s+)?{MON}(?!\w){YEAR}\)?")),
+    # 6/1/2022, 6.1.2022 (with a weekday or not)
+    ("numy", re.compile(rf"(?:{WD}{WD_SEP})?\b(?P<num1>[0-3]?\d)(?P<sep>[/.])(?P<num2>[0-3]?\d)(?P=sep)(?P<year>(?:19|20)?\d\d)\b\)?")),
+    # Thursday (6/1), Thursday 6/1: only next to a weekday
+    ("num", re.compile(rf"{WD}{WD_SEP}(?P<num1>[0-3]?\d)/(?P<num2>[0-3]?\d)\b(?![/.]\d)\)?")),
+    # yesterday (5/1): a numeric date in brackets after a relative day
+    ("relnum", re.compile(r"\b(?:[Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]onight) \((?P<num1>[0-3]?\d)/(?P<num2>[0-3]?\d)\)")),
+    # on 6/1 (not 'on 3/4 of the seats')
+    ("onnum", re.compile(r"\b[Oo]n\s+(?P<num1>[0-3]?\d)/(?P<num2>[0-3]?\d)\b(?![/.]?\d)(?!\s*(?:of|%|percent|th))")),
+    # January 2022
+    ("my", re.compile(rf"\b{MON}\s+(?P<year>(?:1[89]|20)\d\d)\b")),
+    # mid-March, early 2022, late January
+    ("part", re.compile(rf"\b(?P<part>[Ee]arly|[Mm]id|[Ll]ate)[- ](?:{MON}(?!\w)|(?P<pyear>(?:19|20)\d\d)\b)")),
+    # the 6th
+    ("ordinal", re.compile(rf"(?:{WD}{WD_SEP})?\bthe\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?[A-Z])")),
+    # a weekday alone
+    ("weekday", re.compile(rf"\b{WD}\b")),
+    # today, yesterday ...
+    ("relative", re.compile(
+        r"\b(?P<rel>[Tt]oday|[Yy]esterday|[Tt]omorrow|[Tt]onight|[Ll]ast night|[Tt]his morning|"
+        r"[Tt]his afternoon|[Tt]his evening|[Ll]ast week|[Nn]ext week|[Tt]his week|[Ll]ast month|"
+        r"[Nn]ext month|[Tt]his month|[Ll]ast year|[Nn]ext year|[Tt]his year)\b")),
+]
+_ORDINAL_NOUN = re.compile(r"\s*(?:floor|century|centuries|amendment|round|place|time|anniversary|"
+                           r"district|grade|minute|inning|hole|day|week|month|year|largest|"
+                           r"biggest|most|highest|seed|street|avenue|congress|term|edition|stage|"
+                           r"lap|game|match|overtime|pick|generation|army|division|fleet|brigade)\b",
+                           re.I)
+RELATIVE_DAYS = {"today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0,
+                 "this evening": 0, "yesterday": -1, "last night": -1, "tomorrow": 1}
+_DATELINE = re.compile(
+    rf"^\s*[A-Z][A-Za-z .'’-]+,\s*(?:[A-Z][A-Za-z .]+,\s*)?{MON}\s+{DAY}{YEAR}\s*\(?[A-Za-z .]*\)?\s*[-–—]")
+
+_FUTURE = (r"will|shall|won't|is to|are to|is due|are due|due to|is set to|are set to|"
+           r"is scheduled|are scheduled|scheduled for|expected to|plans? to|planned for|planning to|"
+           r"going to|intends? to|upcoming|coming|next|until|deadline|would")
+_PAST = (r"was|were|had|did|died|killed|began|held|took|came|went|fell|rose|won|lost|ruled|voted|"
+         r"arrested|detained|ended|occurred|happened|struck|hit|left|met|announced|published|"
+         r"released|signed|passed|reported|confirmed|said|told|stated|added|called|ago|last|"
+         r"previously|earlier|yesterday")
+_TENSE = re.compile(rf"\b(?:(?P<future>{_FUTURE})|(?P<past>{_PAST}))\b", re.I)
+
+
+@dataclass(frozen=True)
+class DateMention:
+    start: int
+    end: int
+    kind: str  # iso, md, dm, numy, num, onnum, my, part, ordinal, weekday, relative
+    weekday: int | None = None  # 0 = Monday
+    weekday_span: tuple[int, int] | None = None
+    day: int | None = None
+    day2: int | None = None  # the end of a range (19-20 March)
+    month: int | None = None
+    year: int | None = None
+    numeric: tuple[int, int] | None = None  # 6/1: (6, 1), month and day order unknown
+    relative: str | None = None
+    part: str | None = None  # early, mid, late
+    sentence: int = 0
+    paragraph: int = 0
+    text: str = ""
+
+    @property
+    def has_day(self) -> bool:
+        return self.day is not None or self.numeric is not None
+
+    @property
+    def is_pair(self) -> bool:
+        """A weekday given with its date, which can be checked against it."""
+        return self.weekday is not None and self.has_day and self.kind != "ordinal"
+
+    def day_month(self, order: str) -> tuple[int, int] | None:
+        if self.numeric is not None:
+            a, b = self.numeric
+            return (a, b) if order == "dmy" else (b, a)
+        if self.day is not None and self.month is not None:
+            return self.day, self.month
+        return None
+
+    def needs_order(self) -> bool:
+        return self.numeric is not None and self.kind != "iso"
+
+
+def valid_date(year: int, month: int, day: int) -> bool:
+    return 1 <= month <= 12 and 1 <= day <= calendar.monthrange(year, month)[1]
+
+
+def possible_day_month(day: int, month: int) -> bool:
+    """Could this day and month exist in some year (29 February does)?"""
+    return 1 <= month <= 12 and 1 <= day <= (29 if month == 2 else calendar.monthrange(2001, month)[1])
+
+
+_NAME_BEFORE = re.compile(r"(?:^|[^.!?:;\"“”\s])\s+([A-Z][\w’'-]*)\s+$")
+_NOT_NAMES = frozenset("On By Since Until Last Next This Late Early And But Or From Before After "
+                       "Every Each Until Till Through Of Or".split())
+
+
+def _in_name(text: str, start: int) -> bool:
+    """Is the weekday at start part of a name (a capitalised word before it, mid-sentence)?"""
+    m = _NAME_BEFORE.search(text[max(0, start - 40):start])
+    return bool(m and m.group(1) not in _NOT_NAMES)
+
+
+def _fix_year(y: int) -> int:
+    return y + 2000 if y < 100 and y < 70 else (y + 1900 if y < 100 else y)
+
+
+def _followed_by_count(text: str, end: int) -> bool:
+    m = re.match(r"\s*([A-Za-z%]+)", text[end:end + 24])
+    return bool(m and m.group(1).lower() in COUNT_WORDS)
+
+
+def extract(doc: Document) -> list[DateMention]:
+    text = doc.text
+    taken: list[tuple[int, int]] = []
+    out: list[DateMention] = []
+
+    def free(s: int, e: int) -> bool:
+        return all(e <= a or s >= b for a, b in taken)
+
+    for kind, pattern in _PATTERNS:
+        for m in pattern.finditer(text):
+            mention = _mention(kind, m, m.groupdict(), text)
+            if mention is None or not free(mention.start, mention.end):
+                continue
+            taken.append((mention.start, mention.end))
+            out.append(mention)
+    out.sort(key=lambda x: x.start)
+    result = []
+    for mtn in out:
+        k = doc.sentence_at(mtn.start)
+        p = doc.paragraph_at(mtn.start)
+        result.append(_with(mtn, sentence=k, paragraph=p, text=text[mtn.start:mtn.end]))
+    return result
+
+
+def _with(m: DateMention, **kw) -> DateMention:
+    from dataclasses import replace
+
+    return replace(m, **kw)
+
+
+def _mention(kind: str, m: re.Match, g: dict, text: str) -> DateMention | None:
+    s, e = m.start(), m.end()
+    if text[e - 1] == ")" and "(" not in text[s:e]:
+        e -= 1  # a closing bracket that belongs to the sentence, not the date
+    wd = g.get("wd")
+    weekday = _WEEKDAY_INDEX[wd.lower()] if wd else None
+    wspan = (m.start("wd"), m.end("wd")) if wd else None
+    year = int(g["year"]) if g.get("year") else None
+    if year is not None and kind not in ("iso", "numy") and _followed_by_count(text, m.end("year")):
+        # "Jan. 6, 1500 people": the number counts people, it is not a year
+        e = m.start("year")
+        while e > s and text[e - 1] in " ,":
+            e -= 1
+        year = None
+    if kind == "iso":
+        return DateMention(s, e, kind, year=year, month=int(g["num1"]), day=int(g["num2"]))
+    if kind in ("md", "dm"):
+        day = int(g["day"])
+        if kind == "md" and _followed_by_count(text, m.end("day")) and not g.get("day2") and year is None:
+            return None  # "In March 12 people died"
+        day2 = int(g["day2"]) if g.get("day2") else None
+        month = _MONTH_INDEX[g["mon"].rstrip(".").lower()]
+        if g["mon"] == "May" and kind == "md" and s > 0 and text[s - 1:s] not in " (\n\t,":
+            return None
+        return DateMention(s, e, kind, weekday, wspan, day, day2, month, year)
+    if kind == "numy":
+        y = _fix_year(int(g["year"]))
+        if g["sep"] == "." and (len(g["year"]) != 4 or re.match(r"[-.]\w", text[e:e + 2])
+                                or re.search(r"(?i)\b(?:version|release|v|build)\s*$", text[max(0, s - 12):s])):
+            return None  # 1.2.3 and release 1.2.2022-rc are versions, not dates
+        return DateMention(s, e, kind, weekday, wspan, numeric=(int(g["num1"]), int(g["num2"])), year=y)
+    if kind in ("num", "onnum", "relnum"):
+        a, b = int(g["num1"]), int(g["num2"])
+        if a == 0 or b == 0:
+            return None
+        start = s if kind == "num" else m.start("num1")
+        if kind == "relnum":
+            start, e = m.start("num1") - 1, e
+        return DateMention(start, e, kind, weekday, wspan, numeric=(a, b))
+    if kind == "my":
+        if _followed_by_count(text, m.end("year")):
+            return None
+        return DateMention(s, e, kind, month=_MONTH_INDEX[g["mon"].rstrip(".").lower()], year=year)
+    if kind == "part":
+        if g.get("mon"):
+            return DateMention(s, e, kind, month=_MONTH_INDEX[g["mon"].rstrip(".").lower()], part=g["part"].lower())
+        return DateMention(s, e, kind, year=int(g["pyear"]), part=g["part"].lower())
+    if kind == "ordinal":
+        if _ORDINAL_NOUN.match(text, e):
+            return None
+        day = int(g["day"])
+        if not 1 <= day <= 31:
+            return None
+        return DateMention(s, e, kind, weekday, wspan, day=day)
+    if kind == "weekday":
+        if _in_name(text, s):
+            return None  # Super Tuesday, Black Friday, Bloody Sunday
+        return DateMention(s, e, kind, weekday, (s, e))
+    if kind == "relative":
+        return DateMention(s, e, kind, relative=g["rel"].lower())
+    return None
+
+
+# -- tense ---------------------------------------------------------------------------------------
+_CLAUSE_BREAK = re.compile(r"[,;:()—–]")
+
+
+def tense_near(text: str, start: int, end: int, lo: int, hi: int) -> str:
+    """'past', 'future' or '' for a date, from the verb that governs it: the nearest tense
+    marker before it in its clause, else after it in its clause, else the same in its sentence
+    (`The trial, which began on 5 February, will resume ...`: the February date is past;
+    `On Saturday, the minister said ...`: a past Saturday)."""
+    c_lo = max((m.end() for m in _CLAUSE_BREAK.finditer(text, lo, start)), default=lo)
+    nxt = _CLAUSE_BREAK.search(text, end, hi)
+    c_hi = nxt.start() if nxt else hi
+    for a, b in ((c_lo, c_hi), (lo, hi)):
+        before = [m for m in _TENSE.finditer(text, a, start)]
+        if before:
+            return "future" if before[-1].group("future") else "past"
+        after = _TENSE.search(text, end, b)
+        if after:
+            return "future" if after.group("future") else "past"
+    return ""
+
+
+# -- readings ------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Reading:
+    order: str  # dmy or mdy
+    year: int | None  # a fixed year, or None: years come from the publication date
+
+    def describe(self) -> str:
+        o = "day/month" if self.order == "dmy" else "month/day"
+        return f"{o} in {self.year}" if self.year else o
+
+
+@dataclass
+class DateAnalysis:
+    mentions: list[DateMention]
+    published: dt.date | None
+    published_from: str
+    readings: list[Reading] = field(default_factory=list)  # the best readings
+    score: int = 0  # weekday+date pairs that agree under the best readings
+    evidence_needed: int = 1
+    tenses: dict[int, str] = field(default_factory=dict)  # by mention start
+    forced_order: str | None = None
+
+    @property
+    def pairs(self) -> list[DateMention]:
+        return [m for m in self.mentions if m.is_pair]
+
+    @property
+    def orders(self) -> tuple[str, ...]:
+        return tuple(sorted({r.order for r in self.readings})) or ("dmy", "mdy")
+
+    def tense(self, m: DateMention) -> str:
+        return self.tenses.get(m.start, "")
+
+    def resolve(self, m: DateMention, reading: Reading) -> dt.date | None:
+        """The date a mention names under a reading, or None (no day, or impossible)."""
+        dm = m.day_month(reading.order)
+        if dm is None:
+            return None
+        day, month = dm
+        if m.year is not None:
+            return dt.date(m.year, month, day) if valid_date(m.year, month, day) else None
+        if reading.year is not None:
+            return dt.date(reading.year, month, day) if valid_date(reading.year, month, day) else None
+        if self.published is None:
+            return None
+        return nearest(self.published, month, day, self.tense(m))
+
+    def agrees(self, m: DateMention, reading: Reading) -> bool | None:
+        d = self.resolve(m, reading)
+        if d is None or m.weekday is None:
+            return None
+        return d.weekday() == m.weekday
+
+    @cached_property
+    def mismatches(self) -> list[tuple[DateMention, dt.date, Reading]]:
+        """Weekday+date pairs that are wrong under every best reading (with one such reading)."""
+        out = []
+        if self.score < self.evidence_needed:
+            return out
+        for m in self.pairs:
+            verdicts = [(self.agrees(m, r), r) for r in self.readings]
+            if verdicts and all(v is False for v, _ in verdicts):
+                r = self._representative(m)
+                d = self.resolve(m, r)
+                if d is not None:
+                    out.append((m, d, r))
+        return out
+
+    def _representative(self, m: DateMention) -> Reading:
+        """The reading to name in a message: the best one closest to the publication year or,
+        with no publication date, to the years of recent copy."""
+        if self.published is not None:
+            def gap(r: Reading) -> int:
+                d = self.resolve(m, r)
+                return abs((d - self.published).days) if d else 10**6
+
+            return min(self.readings, key=lambda r: (gap(r), r.order))
+        return min(self.readings, key=lambda r: (abs((r.year or ANCHOR_YEAR) - ANCHOR_YEAR), r.year or 0, r.order))
+
+    def agreeing(self, reading: Reading) -> list[DateMention]:
+        return [m for m in self.pairs if self.agrees(m, reading)]
+
+
+ANCHOR_YEAR = 2025  # with no year anywhere, name the fitting year nearest to recent copy
+YEAR_RANGE = range(1990, 2041)
+
+
+def nearest(published: dt.date, month: int, day: int, tense: str) -> dt.date | None:
+    """The date with this day and month nearest the publication date, in the direction the
+    sentence's tense points (past events before it, plans after it)."""
+    options = [dt.date(y, month, day) for y in (published.year - 1, published.year, published.year + 1)
+               if valid_date(y, month, day)]
+    if not options:
+        return None
+    slack = dt.timedelta(days=1)
+    if tense == "past":
+        before = [d for d in options if d <= published + slack]
+        if before:
+            return max(before)
+    if tense == "future":
+        after = [d for d in options if d >= published - slack]
+        if after:
+            return min(after)
+    return min(options, key=lambda d: (abs((d - published).days), d))
+
+
+def _explicit_years(mentions: list[DateMention], text: str) -> list[int]:
+    years = {m.year for m in mentions if m.year}
+    return sorted(years)
+
+
+def _order_evidence(mentions: list[DateMention], text: str) -> tuple[int, int]:
+    """Votes for day/month and month/day from numbers only one order can read (13/5) and from
+    how the article writes dates with month names (6 January against January 6)."""
+    dmy = mdy = 0
+    for m in mentions:
+        if m.numeric:
+            a, b = m.numeric
+            if a > 12 >= b:
+                dmy += 2
+            elif b > 12 >= a:
+                mdy += 2
+        elif m.kind == "dm":
+            dmy += 1
+        elif m.kind == "md":
+            mdy += 1
+    return dmy, mdy
+
+
+def analyse_dates(doc: Document) -> DateAnalysis:
+    mentions = extract(doc)
+    meta = doc.metadata
+    published, published_from = meta.published, meta.published_from
+    if published is None:
+        dl = _DATELINE.match(doc.text[: 200])
+        if dl and dl.group("year"):
+            month = _MONTH_INDEX[dl.group("mon").rstrip(".").lower()]
+            if valid_date(int(dl.group("year")), month, int(dl.group("day"))):
+                published = dt.date(int(dl.group("year")), month, int(dl.group("day")))
+                published_from = "dateline"
+    tenses = {}
+    for m in mentions:
+        if doc.sentences:
+            s = doc.sentences[m.sentence]
+            tenses[m.start] = tense_near(doc.text, m.start, m.end, s.start, s.end)
+    analysis = DateAnalysis(mentions, published, published_from, tenses=tenses)
+    forced = doc.options.get("date_order")
+    orders = [forced] if forced in ("dmy", "mdy") else ["dmy", "mdy"]
+    analysis.forced_order = forced if forced in ("dmy", "mdy") else None
+    if len(orders) == 2 and any(m.needs_order() for m in mentions):
+        dmy, mdy = _order_evidence(mentions, doc.text)
+        # impossible readings settle it: a document that writes 13/5 is day/month
+        if any(m.numeric and m.numeric[0] > 12 >= m.numeric[1] for m in mentions) and not any(
+            m.numeric and m.numeric[1] > 12 >= m.numeric[0] for m in mentions
+        ):
+            orders = ["dmy"]
+        elif any(m.numeric and m.numeric[1] > 12 >= m.numeric[0] for m in mentions) and not any(
+            m.numeric and m.numeric[0] > 12 >= m.numeric[1] for m in mentions
+        ):
+            orders = ["mdy"]
+    if published is not None:
+        candidates = [Reading(o, None) for o in orders]
+        analysis.evidence_needed = 0
+    else:
+        years = _explicit_years(mentions, doc.text)
+        yearless_pairs = [m for m in analysis.pairs if m.year is None]
+        if not yearless_pairs:
+            candidates = [Reading(o, None) for o in orders]
+            analysis.evidence_needed = 0
+        elif years:
+            spread = sorted({y + k for y in years for k in (-1, 0, 1)})
+            candidates = [Reading(o, y) for o in orders for y in spread]
+            analysis.evidence_needed = 1
+        else:
+            # no year anywhere: only the article's own weekday+date pairs can fix one
+            candidates = [Reading(o, y) for o in orders for y in YEAR_RANGE]
+            analysis.evidence_needed = 2
+    scored = [(sum(1 for m in analysis.pairs if analysis.agrees(m, r)), r) for r in candidates]
+    best = max((s for s, _ in scored), default=0)
+    analysis.readings = [r for s, r in scored if s == best]
+    analysis.score = best
+    if analysis.evidence_needed and best < analysis.evidence_needed:
+        analysis.readings = [r for _, r in scored]
+    # only a pair a reading can be wrong about counts; when the evidence is thin, stay silent
+    if analysis.evidence_needed == 2:
+        disagreeing = [m for m in analysis.pairs
+                       if all(analysis.agrees(m, r) is False for r in analysis.readings)]
+        if len(disagreeing) >= best:
+            analysis.score = 0
+    return analysis

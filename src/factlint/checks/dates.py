@@ -1,0 +1,367 @@
+"""Date rules (D): weekdays against dates, impossible dates, tense against the publication date,
+relative days against the dates they stand for."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+from ..analysis.dates import (
+    RELATIVE_DAYS,
+    WEEKDAYS,
+    DateMention,
+    Reading,
+    possible_day_month,
+    valid_date,
+)
+from ..document import Document
+from ..model import ERROR, WARNING, Hit, Ref
+from ..registry import rule
+
+
+def _fmt(d: dt.date) -> str:
+    return f"{d.day} {d:%B %Y}"
+
+
+def _verb(doc: Document, d: dt.date) -> str:
+    pub = doc.dates.published
+    return "was" if pub is not None and d < pub else "is"
+
+
+def _how_read(doc: Document, m: DateMention, r: Reading) -> str:
+    """Why the date was read the way it was: only said when the text itself did not say it."""
+    a = doc.dates
+    parts = []
+    if m.needs_order() and a.forced_order is None:
+        parts.append("day/month" if r.order == "dmy" else "month/day")
+    if m.year is None:
+        if r.year is not None:
+            parts.append(f"in {r.year}")
+        elif a.published is not None:
+            parts.append(f"the nearest such date to publication on {_fmt(a.published)}")
+    if not parts:
+        return ""
+    why = " read as " + " ".join(parts)
+    support = [x.text for x in a.agreeing(r) if x is not m][:3]
+    if support and (r.year is not None or m.needs_order()):
+        why += f", the reading under which {', '.join(support)} agree"
+    return f" ({why.strip()})"
+
+
+@rule("D101", "weekday-date-mismatch", ERROR)
+def weekday_date_mismatch(doc: Document) -> Iterator[Hit]:
+    """A weekday that does not fall on the date it is given with.
+
+    What it flags: a weekday written with its date (`Saturday, April 9, 2021`, `Thursday (6/12)`)
+    when that date falls on another day. The year comes from the date itself, the publication
+    date, or the article's other weekday+date pairs; the day/month order of numeric dates comes
+    from `date-order` in config or from the reading under which the article's dates agree.
+    With too little evidence, it stays silent.
+
+    Why it matters: one of the two is wrong, and a reader cannot tell which. Corrections of
+    dates are among the most common a news desk publishes.
+
+    Example:
+        The hearing opened on Sunday, April 9, 2022, in the district court.
+
+    Instead:
+        The hearing opened on Saturday, April 9, 2022, in the district court.
+
+    Check the date and the weekday against the reporting: the suggestion assumes the date is
+    right, but it may be the weekday that is.
+    """
+    a = doc.dates
+    for m, d, r in a.mismatches:
+        actual = WEEKDAYS[d.weekday()]
+        given = WEEKDAYS[m.weekday]
+        # with the year inferred, the readings that fit may put the date on different weekdays
+        weekdays = {x.weekday() for x in (a.resolve(m, rr) for rr in a.readings) if x is not None}
+        orders = {rr.order for rr in a.readings}
+        if m.needs_order() and len(orders) == 2:
+            # the article does not settle the order: it is wrong either way, say both
+            readings = sorted({(a.resolve(m, rr), rr.order) for rr in a.readings if a.resolve(m, rr)},
+                              key=lambda x: (x[1] != r.order, x[0]))
+            both = "; ".join(f"{_fmt(x)} ({'day/month' if o == 'dmy' else 'month/day'}) "
+                             f"{_verb(doc, x)} a {WEEKDAYS[x.weekday()]}" for x, o in readings[:2])
+            yield Hit(m.start, m.end, f"{given} does not match the date in either order: {both}")
+            continue
+        ws, we = m.weekday_span or (m.start, m.end)
+        related = tuple(
+            Ref(x.start, x.end, f"{x.text} agrees with this reading")
+            for x in doc.dates.agreeing(r) if x is not m
+        )[:3]
+        yield Hit(
+            m.start, m.end,
+            f"{given} does not match the date: {_fmt(d)} {_verb(doc, d)} a {actual}{_how_read(doc, m, r)}",
+            suggestion=actual if len(weekdays) == 1 else None, related=related,
+        )
+
+
+
+def _days_apart(doc: Document, a: DateMention, b: DateMention, order: str) -> set[int] | None:
+    """Days between two dates under one order, for every year they could be in."""
+    da, db = a.day_month(order), b.day_month(order)
+    if da is None or db is None:
+        return None
+    out = set()
+    for y in (2001, 2004):  # a common and a leap year
+        ya, yb = a.year or y, b.year or y
+        if a.year is None and b.year is not None:
+            ya = yb
+        if b.year is None and a.year is not None:
+            yb = ya
+        if not (valid_date(ya, da[1], da[0]) and valid_date(yb, db[1], db[0])):
+            return None
+        out.add((dt.date(yb, db[1], db[0]) - dt.date(ya, da[1], da[0])).days)
+    return out
+
+
+@rule("D102", "conflicting-weekdays", ERROR)
+def conflicting_weekdays(doc: Document) -> Iterator[Hit]:
+    """One date given two weekdays, or one weekday given to two dates less than a week apart.
+
+    What it flags: `Thursday, 6 January` and later `Friday, 6 January`; `Thursday (6/1)` and
+    `Thursday (9/1)`. Both cannot be right, whatever the year, so this needs no calendar.
+    When the date itself is known to be wrong (D101), this rule leaves it to D101.
+
+    Why it matters: a reader who notices the clash stops trusting every date in the story.
+
+    Example:
+        Voting began on Thursday, 6 January. Results were announced on Friday, 6 January.
+
+    Instead:
+        Voting began on Thursday, 6 January. Results were announced on Friday, 7 January.
+    """
+    a = doc.dates
+    flagged = {id(m) for m, _, _ in a.mismatches}
+    pairs = [m for m in a.pairs if id(m) not in flagged]
+    orders = a.orders
+    reported: set[int] = set()
+    for j, later in enumerate(pairs):
+        for earlier in pairs[:j]:
+            if id(later) in reported:
+                break
+            gaps = [_days_apart(doc, earlier, later, o) for o in orders]
+            if any(g is None for g in gaps):
+                continue
+            same_wd = earlier.weekday == later.weekday
+            if not same_wd and all(g == {0} for g in gaps):
+                msg = (f"{later.text} gives this date a different weekday from {earlier.text}: "
+                       f"one of the two weekdays is wrong")
+            elif same_wd and all(all(0 < abs(x) < 7 for x in g) for g in gaps):
+                msg = (f"{later.text} and {earlier.text} cannot both be a {WEEKDAYS[later.weekday]}: "
+                       f"their dates are less than a week apart")
+            else:
+                continue
+            reported.add(id(later))
+            yield Hit(later.start, later.end, msg,
+                      related=(Ref(earlier.start, earlier.end, f"the other mention: {earlier.text}"),))
+
+
+@rule("D103", "impossible-date", ERROR)
+def impossible_date(doc: Document) -> Iterator[Hit]:
+    """A date that does not exist: `31/2`, `April 31`, `30 February`, month 13.
+
+    What it flags: a day past the end of its month (29 February in a year that is not a leap
+    year included), a month above 12, a range that ends past its month. Numeric dates are only
+    flagged when no day/month order the article allows can read them.
+
+    Why it matters: an impossible date is certainly a typo, and usually of the day the event
+    happened.
+
+    Example:
+        The ceasefire was signed on 31 April 2023 in Jeddah.
+
+    Instead:
+        The ceasefire was signed on 30 April 2023 in Jeddah.
+    """
+    a = doc.dates
+    for m in a.mentions:
+        bad = None
+        if m.numeric is not None:
+            orders = a.orders if m.kind != "iso" else ("dmy",)
+            ok = False
+            for o in orders:
+                day, month = m.day_month(o)
+                if (m.year and valid_date(m.year, month, day)) or (not m.year and possible_day_month(day, month)):
+                    ok = True
+            if not ok:
+                x, y = m.numeric
+                bad = f"{x}/{y} is not a date in either day/month or month/day order" if len(orders) == 2 else (
+                    f"{m.text.strip()} is not a date when read {'day/month' if orders[0] == 'dmy' else 'month/day'}")
+        elif m.month is not None and not 1 <= m.month <= 12:
+            bad = f"there is no month {m.month}"
+        elif m.day is not None and m.month is not None:
+            month_name = dt.date(2001, m.month, 1).strftime("%B")
+            for day in (m.day, m.day2):
+                if day is None:
+                    continue
+                if m.year and not valid_date(m.year, m.month, day):
+                    if m.month == 2 and day == 29:
+                        bad = f"{m.year} was not a leap year: February had 28 days"
+                    else:
+                        bad = f"{month_name} has no day {day}"
+                elif not possible_day_month(day, m.month):
+                    bad = f"{month_name} has no day {day}" if day > 0 else "there is no day 0"
+        if bad:
+            yield Hit(m.start, m.end, f"impossible date: {bad}")
+
+
+_BOUND_WORDS = ("until", "till", "through", "by", "before", "to", "deadline", "expires", "expire",
+                "due", "scheduled", "set", "planned", "from", "between", "starting", "beginning",
+                "effective", "since", "after", "later", "than")
+
+
+def _preceded_by_bound(doc: Document, m: DateMention) -> bool:
+    i = doc.token_index(m.start)
+    before = [t.norm for t in doc.tokens[max(0, i - 4):i]]
+    return any(w in _BOUND_WORDS for w in before)
+
+
+@rule("D104", "date-against-tense", WARNING)
+def date_against_tense(doc: Document) -> Iterator[Hit]:
+    """A past event dated after publication, or a plan dated before it.
+
+    What it flags: with a publication date known (`--published`, front matter, HTML metadata, a
+    dateline), a sentence in the past tense about a date with its year that comes after it
+    (`The court ruled on 12 March 2024` in a story published on 1 March 2024), and a sentence
+    about a future plan dated before it. Dates after `until`, `by`, `before`, `from` and the like
+    are bounds, not events, and are left alone; so are quotations.
+
+    Why it matters: usually the year is wrong (January copy still carrying last year), or the
+    event has been confused with another.
+
+    Published: 2024-03-01
+
+    Example:
+        The court ruled on 12 March 2024 that the strike was lawful.
+
+    Instead:
+        The court ruled on 12 February 2024 that the strike was lawful.
+    """
+    a = doc.dates
+    pub = a.published
+    if pub is None:
+        return
+    slack = dt.timedelta(days=1)
+    for m in a.mentions:
+        if m.year is None or m.kind in ("part",) or doc.in_quotation(m.start, m.end):
+            continue
+        if m.kind == "my":
+            first = dt.date(m.year, m.month, 1)
+            last = dt.date(m.year, m.month, 28)
+        else:
+            dates = [a.resolve(m, Reading(o, None)) for o in (a.orders if m.needs_order() else ("dmy",))]
+            if not dates or any(d is None for d in dates):
+                continue
+            first, last = min(dates), max(dates)
+        tense = a.tense(m)
+        if _preceded_by_bound(doc, m):
+            continue
+        if tense == "past" and first > pub + slack:
+            yield Hit(m.start, m.end,
+                      f"this sentence tells of a past event, but {m.text.strip()} is after publication on {_fmt(pub)}")
+        elif tense == "future" and last < pub - slack and m.kind != "my":
+            yield Hit(m.start, m.end,
+                      f"this sentence tells of a plan, but {m.text.strip()} was before publication on {_fmt(pub)}")
+
+
+def _adjacent(doc: Document, first: DateMention, second: DateMention) -> bool:
+    gap = doc.text[first.end:second.start]
+    return len(gap) <= 3 and gap.strip(" ,(") == ""
+
+
+def _weekday_resolved(pub: dt.date, weekday: int, tense: str) -> dt.date | None:
+    back = (pub.weekday() - weekday) % 7
+    fwd = (weekday - pub.weekday()) % 7
+    if tense == "past":
+        return pub - dt.timedelta(days=back)
+    if tense == "future":
+        return pub + dt.timedelta(days=fwd)
+    return None
+
+
+_MODIFIERS = frozenset("next last this coming following previous every each that same".split())
+
+
+def _modified(doc: Document, m: DateMention) -> bool:
+    """`next Saturday`, `this coming Saturday`: the writer has said which one."""
+    i = doc.token_index(m.start)
+    return i > 0 and doc.tokens[i - 1].norm in _MODIFIERS
+
+
+@rule("D105", "relative-date-mismatch", WARNING)
+def relative_date_mismatch(doc: Document) -> Iterator[Hit]:
+    """A relative day (`yesterday`, `today`, `on Thursday`) that contradicts a date beside it.
+
+    What it flags: with a publication date known, `yesterday (5/1)` in a story published on
+    7 January; `today, Friday` in a story published on a Thursday; and `on Thursday` in a
+    past-tense paragraph whose dated mention is a different Thursday from the one the
+    publication date makes it (the reader will count back to the wrong day).
+
+    Why it matters: wire copy is read a day or a week after it was written. A relative day
+    that was true in the first draft silently goes wrong when the story is held or updated.
+
+    Published: 2022-01-07
+
+    Example:
+        Protesters gathered outside the embassy yesterday (5/1) and again this morning.
+
+    Instead:
+        Protesters gathered outside the embassy on Wednesday (5/1) and again this morning.
+    """
+    a = doc.dates
+    pub = a.published
+    if pub is None:
+        return
+    ms = a.mentions
+    for i, m in enumerate(ms):
+        if m.kind != "relative" or m.relative not in RELATIVE_DAYS or doc.in_quotation(m.start, m.end):
+            continue
+        expected = pub + dt.timedelta(days=RELATIVE_DAYS[m.relative])
+        other = None
+        if i + 1 < len(ms) and _adjacent(doc, m, ms[i + 1]):
+            other = ms[i + 1]  # yesterday (5/1), today, Friday
+        elif i > 0 and _adjacent(doc, ms[i - 1], m) and "(" in doc.text[ms[i - 1].end:m.start]:
+            other = ms[i - 1]  # Wednesday (yesterday)
+        if other is None:
+            continue
+        if other.has_day:
+            dates = {a.resolve(other, r) for r in a.readings}
+            if None in dates or expected in dates:
+                continue
+            d = sorted(dates)[0]
+            yield Hit(m.start, m.end,
+                      f"‘{m.relative}’ is {_fmt(expected)} for a story published on {_fmt(pub)}, "
+                      f"but the date beside it is {_fmt(d)}",
+                      suggestion=f"on {WEEKDAYS[d.weekday()]}",
+                      related=(Ref(other.start, other.end, f"the date: {other.text}"),))
+        elif other.weekday is not None and other.weekday != expected.weekday():
+            yield Hit(m.start, m.end,
+                      f"‘{m.relative}’ is a {WEEKDAYS[expected.weekday()]} for a story published on "
+                      f"{_fmt(pub)}, but the weekday beside it is {WEEKDAYS[other.weekday]}",
+                      related=(Ref(other.start, other.end, f"the weekday: {other.text}"),))
+    # a bare weekday whose paragraph names that weekday with a date, a different one from the
+    # day a reader counts back (or forward) to from the publication date
+    mismatched = {id(x) for x, _, _ in a.mismatches}
+    for m in ms:
+        if m.kind != "weekday" or doc.in_quotation(m.start, m.end):
+            continue
+        if a.tense(m) != "past" or _modified(doc, m):
+            continue
+        meant = _weekday_resolved(pub, m.weekday, "past")
+        for d in ms:
+            if d.paragraph != m.paragraph or not d.is_pair or d.weekday != m.weekday or id(d) in mismatched:
+                continue
+            dates = {a.resolve(d, r) for r in a.readings}
+            if None in dates or len(dates) != 1:
+                continue
+            (date,) = dates
+            if date != meant and date < pub:
+                yield Hit(m.start, m.end,
+                          f"‘{m.text}’ reads as {_fmt(meant)} for a story published on "
+                          f"{WEEKDAYS[pub.weekday()]} {_fmt(pub)}, but this paragraph gives "
+                          f"{d.text} as {_fmt(date)}",
+                          suggestion=f"{m.text} ({date.day} {date:%B})",
+                          related=(Ref(d.start, d.end, f"the dated mention: {d.text}"),))
+                break
