@@ -16,10 +16,10 @@ from .model import Hit, Severity
 
 KINDS = ("existence", "substitution", "conditional")
 PACK_KEYS = {"name", "code", "rule", "severity", "kind", "summary", "description", "source",
-             "licence", "license", "window", "quoted", "enabled"}
+             "licence", "license", "window", "quoted", "enabled", "message"}
 ENTRY_KEYS = {"id", "pattern", "patterns", "regex", "message", "suggestion", "swap", "severity",
-              "kind", "near", "not_near", "window", "scope", "quoted", "case", "inflect", "examples",
-              "note", "not_after", "not_before"}
+              "kind", "near", "not_near", "window", "scope", "not_near_scope", "quoted", "case",
+              "inflect", "examples", "note", "not_after", "not_before", "after", "before"}
 SCOPES = ("window", "sentence", "paragraph", "document")
 REGEX_TIMEOUT = 1.0
 
@@ -80,11 +80,15 @@ class Entry:
     not_near: tuple[str, ...] = ()
     not_after: tuple[str, ...] = ()
     not_before: tuple[str, ...] = ()
+    after: tuple[str, ...] = ()  # the word before the match must be one of these
+    before: tuple[str, ...] = ()  # the word after the match must be one of these
     window: int = 30
     scope: str = "window"
+    not_near_scope: str = "window"
     quoted: bool = False
     case_sensitive: bool = False
     exact: frozenset[str] = frozenset()  # case-sensitive spellings
+    suggestion: str | None = None  # for regex entries
     examples: dict[str, list[str]] = field(default_factory=dict)
 
 
@@ -104,11 +108,13 @@ class Pack:
     matcher: Matcher | None = None
 
 
-def _err(path: Path, raw: str, msg: str, entry_id: str | None = None) -> PackError:
+def _err(path: Path, raw: str, msg: str, entry_id: str | None = None, last: bool = False) -> PackError:
+    """A PackError naming the file and the line of the entry's id (tomllib gives no lines)."""
     line = 1
     if entry_id is not None:
-        m = re.search(rf'^\s*id\s*=\s*["\']{re.escape(entry_id)}["\']', raw, re.M)
-        if m:
+        found = list(re.finditer(rf'^\s*id\s*=\s*["\']{re.escape(entry_id)}["\']', raw, re.M))
+        if found:
+            m = found[-1] if last else found[0]
             line = raw.count("\n", 0, m.start()) + 1
     return PackError(f"{path}:{line}: {msg}")
 
@@ -151,6 +157,7 @@ def load_pack(path: Path, builtin: bool = False) -> Pack:
     except ValueError as exc:
         raise _err(path, raw, f"[pack]: severity: {exc}") from None
     default_kind = head.get("kind", "existence")
+    default_message = head.get("message")
     default_window = int(head.get("window", 30))
     default_quoted = bool(head.get("quoted", False))
     entries = []
@@ -160,9 +167,9 @@ def load_pack(path: Path, builtin: bool = False) -> Pack:
         if not isinstance(eid, str) or not eid:
             raise _err(path, raw, "an [[entry]] has no id")
         if eid in seen:
-            raise _err(path, raw, f"entry {eid!r}: id used twice", eid)
+            raise _err(path, raw, f"entry {eid!r}: id used twice", eid, last=True)
         seen.add(eid)
-        entries.append(_entry(path, raw, e, default_kind, default_window, default_quoted))
+        entries.append(_entry(path, raw, e, default_kind, default_window, default_quoted, default_message))
     pack = Pack(
         name=head["name"], code=head["code"], rule=head["rule"], severity=severity, path=path,
         entries=entries, summary=head.get("summary", ""), description=head.get("description", ""),
@@ -173,7 +180,7 @@ def load_pack(path: Path, builtin: bool = False) -> Pack:
     return pack
 
 
-def _entry(path: Path, raw: str, e: dict, kind: str, window: int, quoted: bool) -> Entry:
+def _entry(path: Path, raw: str, e: dict, kind: str, window: int, quoted: bool, message: str | None) -> Entry:
     eid = e["id"]
     for key in e:
         if key not in ENTRY_KEYS:
@@ -181,8 +188,9 @@ def _entry(path: Path, raw: str, e: dict, kind: str, window: int, quoted: bool) 
     kind = e.get("kind", kind)
     if kind not in KINDS:
         raise _err(path, raw, f"entry {eid!r}: kind must be one of {', '.join(KINDS)}", eid)
-    if not isinstance(e.get("message"), str):
-        raise _err(path, raw, f"entry {eid!r}: message is required", eid)
+    message = e.get("message", message)
+    if not isinstance(message, str):
+        raise _err(path, raw, f"entry {eid!r}: message is required (here or as the pack's message)", eid)
     how = e.get("inflect", "")
     if how not in ("", "verb", "noun"):
         raise _err(path, raw, f"entry {eid!r}: inflect must be 'verb' or 'noun'", eid)
@@ -211,8 +219,10 @@ def _entry(path: Path, raw: str, e: dict, kind: str, window: int, quoted: bool) 
     if kind == "conditional" and not (near or not_near):
         raise _err(path, raw, f"entry {eid!r}: a conditional entry needs near or not_near", eid)
     scope = e.get("scope", "window")
-    if scope not in SCOPES:
-        raise _err(path, raw, f"entry {eid!r}: scope must be one of {', '.join(SCOPES)}", eid)
+    not_near_scope = e.get("not_near_scope", scope)
+    for sc in (scope, not_near_scope):
+        if sc not in SCOPES:
+            raise _err(path, raw, f"entry {eid!r}: scope must be one of {', '.join(SCOPES)}", eid)
     sev = None
     if "severity" in e:
         try:
@@ -232,12 +242,15 @@ def _entry(path: Path, raw: str, e: dict, kind: str, window: int, quoted: bool) 
     if not isinstance(examples, dict):
         raise _err(path, raw, f"entry {eid!r}: examples must be a table with flag and ok lists", eid)
     return Entry(
-        id=eid, kind=kind, message=e["message"], forms=forms, regex=regex, severity=sev,
+        id=eid, kind=kind, message=message, forms=forms, regex=regex, severity=sev,
         near=tuple(n.lower() for n in near), not_near=tuple(n.lower() for n in not_near),
         not_after=tuple(n.lower() for n in _list(e.get("not_after", ()))),
         not_before=tuple(n.lower() for n in _list(e.get("not_before", ()))),
-        window=int(e.get("window", window)), scope=scope, quoted=bool(e.get("quoted", quoted)),
-        case_sensitive=case == "sensitive", exact=exact,
+        after=tuple(n.lower() for n in _list(e.get("after", ()))),
+        before=tuple(n.lower() for n in _list(e.get("before", ()))),
+        window=int(e.get("window", window)), scope=scope, not_near_scope=not_near_scope,
+        quoted=bool(e.get("quoted", quoted)),
+        case_sensitive=case == "sensitive", exact=exact, suggestion=suggestion if regex else None,
         examples={k: list(_list(v)) for k, v in examples.items()},
     )
 
@@ -253,10 +266,15 @@ def _word_matches(token: str, stems: tuple[str, ...]) -> bool:
     return False
 
 
-def _preserve_case(matched: str, suggestion: str) -> str:
+def _preserve_case(matched: str, suggestion: str, sentence_start: bool = True) -> str:
+    """Keep the match's capitals: all caps, title case, or a capital that starts a sentence
+    (a capital mid-sentence belongs to the wrong word, a proper noun such as Protestants)."""
     if matched.isupper() and len(matched) > 1:
         return suggestion.upper()
-    if matched[:1].isupper() and suggestion[:1].islower():
+    words = matched.split()
+    if len(words) > 1 and all(w[:1].isupper() for w in words):
+        return " ".join(w[:1].upper() + w[1:] for w in suggestion.split())
+    if matched[:1].isupper() and suggestion[:1].islower() and sentence_start:
         return suggestion[:1].upper() + suggestion[1:]
     return suggestion
 
@@ -292,6 +310,11 @@ class Matcher:
         for i, t in enumerate(toks):
             alts = self.index.get(t.norm)
             if not alts:
+                if t.norm.endswith("'s"):  # a possessive matches its word: the cult's leader
+                    for words, entry, sugg in self.index.get(t.norm[:-2], ()):
+                        if len(words) == 1:
+                            yield t.start, t.end - 2, entry, sugg
+                            break
                 continue
             for words, entry, sugg in alts:
                 k = len(words)
@@ -300,7 +323,8 @@ class Matcher:
                     break
         if self.regex is not None:
             for m in self.regex.finditer(doc.text, timeout=REGEX_TIMEOUT):
-                yield m.start(), m.end(), self.regex_entries[m.lastgroup], None
+                entry = self.regex_entries[m.lastgroup]
+                yield m.start(), m.end(), entry, entry.suggestion
 
     def context_ok(self, doc, start: int, end: int, entry: Entry) -> bool:
         if not entry.quoted and doc.in_quotation(start, end):
@@ -308,29 +332,34 @@ class Matcher:
         toks = doc.tokens
         i0 = doc.token_index(start)
         i1 = doc.token_index(end)
-        if entry.not_after and i0 > 0 and _word_matches(toks[i0 - 1].norm, entry.not_after):
+        prev = toks[i0 - 1].norm if i0 > 0 else ""
+        nxt = toks[i1].norm if i1 < len(toks) else ""
+        if entry.not_after and prev and _word_matches(prev, entry.not_after):
             return False
-        if entry.not_before and i1 < len(toks) and _word_matches(toks[i1].norm, entry.not_before):
+        if entry.not_before and nxt and _word_matches(nxt, entry.not_before):
             return False
-        if not entry.near and not entry.not_near:
-            return True
-        if entry.scope == "window":
-            lo, hi = max(i0 - entry.window, 0), min(i1 + entry.window, len(toks))
-        else:
-            if entry.scope == "sentence":
-                s = doc.sentences[doc.sentence_at(start)]
-            elif entry.scope == "paragraph":
-                s = doc.paragraphs[doc.paragraph_at(start)]
-            else:
-                s = None
-            lo = doc.token_index(s.start) if s else 0
-            hi = doc.token_index(s.end) if s else len(toks)
-        around = [toks[j].norm for j in range(lo, hi) if not (i0 <= j < i1)]
-        if entry.near and not any(_word_matches(w, entry.near) for w in around):
+        if entry.after and not (prev and _word_matches(prev, entry.after)):
             return False
-        if entry.not_near and any(_word_matches(w, entry.not_near) for w in around):
+        if entry.before and not (nxt and _word_matches(nxt, entry.before)):
+            return False
+        if entry.near and not self._around(doc, start, end, i0, i1, entry, entry.scope, entry.near):
+            return False
+        if entry.not_near and self._around(doc, start, end, i0, i1, entry, entry.not_near_scope, entry.not_near):
             return False
         return True
+
+    @staticmethod
+    def _around(doc, start: int, end: int, i0: int, i1: int, entry: Entry, scope: str, words) -> bool:
+        """Is one of these words within the entry's window (or sentence, paragraph, document)?"""
+        toks = doc.tokens
+        if scope == "window":
+            lo, hi = max(i0 - entry.window, 0), min(i1 + entry.window, len(toks))
+        elif scope == "document":
+            lo, hi = 0, len(toks)
+        else:
+            s = doc.sentences[doc.sentence_at(start)] if scope == "sentence" else doc.paragraphs[doc.paragraph_at(start)]
+            lo, hi = doc.token_index(s.start), doc.token_index(s.end)
+        return any(_word_matches(toks[j].norm, words) for j in range(lo, hi) if not (i0 <= j < i1))
 
     def run(self, doc) -> Iterator[Hit]:
         cfg = doc.options.get("config")
@@ -352,10 +381,12 @@ class Matcher:
             if not self.context_ok(doc, start, end, entry):
                 continue
             last_end = end
-            suggestion = _preserve_case(matched, sugg) if sugg else None
+            advice = sugg if sugg and sugg.startswith("(") else None  # advice, not a replacement
+            starts = doc.text[doc.sentences[doc.sentence_at(start)].start:start].strip(" \"“‘'(") == "" if doc.sentences else True
+            suggestion = _preserve_case(matched, sugg, starts) if sugg and not advice else None
             msg = entry.message.replace("{match}", matched)
-            if suggestion and "{suggestion}" in msg:
-                msg = msg.replace("{suggestion}", suggestion)
+            if "{suggestion}" in msg:
+                msg = msg.replace("{suggestion}", advice[1:-1] if advice else (suggestion or ""))
             yield Hit(start, end, f"{msg} [{entry.id}]", suggestion, severity=entry.severity, entry=entry.id)
 
 

@@ -1,0 +1,149 @@
+"""Rule packs: every entry's examples (flag and ok), the pack engine, and bad packs."""
+
+from __future__ import annotations
+
+import pytest
+
+from factlint import lint_text
+from factlint.packs import PackError, all_packs, builtin_pack_files, inflect, load_pack
+from tests.conftest import run_cli, run_json
+
+MIN_ENTRIES = {"confusables": 150, "idioms": 40, "loaded-language": 80, "attribution-verbs": 8}
+
+
+def _entries():
+    for pack in all_packs():
+        if not pack.builtin:
+            continue
+        for e in pack.entries:
+            yield pytest.param(pack, e, id=f"{pack.name}:{e.id}")
+
+
+def _entry_hits(pack, entry, text):
+    return [f for f in lint_text(text, select=[pack.code]) if f"[{entry.id}]" in f.message]
+
+
+@pytest.mark.parametrize(("pack", "entry"), list(_entries()))
+def test_entry_flags_its_example_and_not_its_clean_one(pack, entry):
+    flag, ok = entry.examples.get("flag", []), entry.examples.get("ok", [])
+    assert flag and ok, f"{pack.name}:{entry.id} needs a flag and an ok example"
+    for text in flag:
+        assert _entry_hits(pack, entry, text), f"{pack.name}:{entry.id} did not flag {text!r}"
+    for text in ok:
+        assert not _entry_hits(pack, entry, text), f"{pack.name}:{entry.id} flagged clean {text!r}"
+
+
+def test_builtin_packs_are_big_enough():
+    sizes = {p.name: len(p.entries) for p in all_packs() if p.builtin}
+    for name, least in MIN_ENTRIES.items():
+        assert sizes.get(name, 0) >= least, f"{name} has {sizes.get(name, 0)} entries, wants {least}"
+
+
+def test_each_pack_names_its_source_and_licence():
+    for path in builtin_pack_files():
+        pack = load_pack(path, builtin=True)
+        assert pack.source and pack.licence, f"{path.name} must name its source and licence"
+
+
+def test_suggestion_keeps_the_inflection_and_case():
+    f = lint_text("Officials Reigned In spending. Staff were pouring over the documents.", select=["W101"])
+    assert [x.suggestion for x in f] == ["Reined In", "poring over"]
+
+
+def test_protestants_only_in_a_protest_story():
+    protest = "Riot police fired tear gas as protesters marched. Later, Protestants occupied the airport."
+    church = "Protestants and Catholics marched together after the church service."
+    assert [x.code for x in lint_text(protest, select=["W101"])] == ["W101"]
+    assert lint_text(church, select=["W101"]) == []
+
+
+def test_quotations_are_left_alone():
+    assert lint_text('“We reigned in spending,” the minister said.', select=["W101"]) == []
+
+
+def test_inflection():
+    assert inflect("reign in", "verb") == ["reign in", "reigns in", "reigned in", "reigning in"]
+    assert inflect("pore over", "verb") == ["pore over", "pores over", "pored over", "poring over"]
+    assert inflect("hoard", "noun") == ["hoard", "hoards"]
+
+
+BAD = [
+    ("[pack]\nname='x'\n", "code is required"),
+    ("[pack]\nname='x'\ncode='W9'\nrule='x'\n", "not a letter and three digits"),
+    ("[pack]\nname='x'\ncode='W901'\nrule='x'\n[[entry]]\nid='a'\npatern='b'\nmessage='m'\n", "unknown key 'patern' (did you mean 'pattern'?)"),
+    ("[pack]\nname='x'\ncode='W901'\nrule='x'\n[[entry]]\nid='a'\nregex='(unclosed'\nmessage='m'\n", "bad regex"),
+    ("[pack]\nname='x'\ncode='W901'\nrule='x'\n[[entry]]\nid='a'\npattern='b'\n", "message is required"),
+    ("[pack]\nname='x'\ncode='W901'\nrule='x'\nkind='substitution'\n[[entry]]\nid='a'\npattern='b'\nmessage='m'\n", "needs a suggestion"),
+    ("[pack]\nname='x'\ncode='W901'\nrule='x'\n[[entry]]\nid='a'\npattern='b'\nmessage='m'\n\n[[entry]]\nid='a'\npattern='c'\nmessage='m'\n", ":11: entry 'a': id used twice"),
+    ("[pack\n", "malformed TOML"),
+]
+
+
+@pytest.mark.parametrize(("body", "words"), BAD, ids=[w for _, w in BAD])
+def test_malformed_packs_are_clear_errors(tmp_path, body, words):
+    p = tmp_path / "house.toml"
+    p.write_text(body)
+    with pytest.raises(PackError) as exc:
+        load_pack(p)
+    assert str(p) in str(exc.value) and words in str(exc.value)
+
+
+HOUSE = """[pack]
+name = "house-style"
+code = "W901"
+rule = "house-style"
+severity = "info"
+source = "our desk"
+licence = "internal"
+description = "House terms."
+
+[[entry]]
+id = "email"
+pattern = "email"
+suggestion = "e-mail"
+message = "house style is e-mail"
+
+[[entry]]
+id = "slow-regex"
+regex = "(.*a){20}x"
+message = "catastrophic"
+"""
+
+
+def test_user_pack_from_config_and_entry_switch_off(tmp_path, write):
+    write("packs/house.toml", HOUSE)
+    write("factlint.toml", 'packs = ["packs/house.toml"]\n')
+    art = write("a.txt", "Send an email to the desk.\n")
+    code, data = run_json(str(art))
+    assert [(f["code"], f["suggestion"]) for f in data["findings"]] == [("W901", "e-mail")]
+    write("factlint.toml", 'packs = ["packs/house.toml"]\ndisable-entries = ["house-style:email"]\n')
+    code, data = run_json(str(art))
+    assert data["findings"] == []
+
+
+def test_user_pack_regex_times_out_as_a_file_error(tmp_path, write):
+    write("packs/house.toml", HOUSE)
+    write("factlint.toml", 'packs = ["packs/house.toml"]\n')
+    art = write("a.txt", "a" * 300 + "\n")
+    code, data = run_json(str(art))
+    assert code == 2 and "TimeoutError" in data["errors"][0]["message"]
+
+
+def test_disable_a_builtin_pack(write, tmp_path):
+    write("factlint.toml", 'disable-packs = ["confusables"]\n')
+    art = write("a.txt", "The coach was given free reign over transfers.\n")
+    _, data = run_json(str(art))
+    assert data["findings"] == []
+
+
+def test_packs_command_lists_and_validates(tmp_path):
+    out = run_cli("packs").stdout.decode()
+    assert "W101  confusables" in out
+    good = tmp_path / "house.toml"
+    good.write_text(HOUSE)
+    proc = run_cli("packs", "--validate", str(good))
+    assert proc.returncode == 0 and b"2 entries" in proc.stdout
+    bad = tmp_path / "bad.toml"
+    bad.write_text("[pack]\nname='x'\n")
+    proc = run_cli("packs", "--validate", str(bad))
+    assert proc.returncode == 2 and b"code is required" in proc.stderr
