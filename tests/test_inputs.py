@@ -104,7 +104,7 @@ def test_max_file_size_from_config(write, tmp_path):
 
 
 def test_stdin(tmp_path):
-    code, data = run_json("-", stdin=BAD_QUOTE.encode())
+    code, data = run_json("-", "--select", "A201", stdin=BAD_QUOTE.encode())
     assert code == 0  # a warning does not fail by default
     assert [f["path"] for f in data["findings"]] == ["-"]
     assert data["findings"][0]["code"] == "A201"

@@ -19,7 +19,7 @@ TEXT = "Flood defences held,” the agency said.\nThe river peaked at 4.2 metres
 
 
 def _report(**kw) -> Report:
-    findings = lint_text(TEXT, path="story.txt")
+    findings = lint_text(TEXT, path="story.txt", select=["A201"])
     return Report(findings, kw.get("errors", []), files=1, words=20, rules=all_rules(), color=kw.get("color", False))
 
 

@@ -37,6 +37,7 @@ class Config:
     max_file_size: int = DEFAULT_MAX_FILE_SIZE
     exclude: tuple[str, ...] = ()
     number_style: str = "ap"
+    lexicons: tuple[str, ...] = ()
     extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
 
     @property
@@ -54,7 +55,7 @@ class Config:
 KEYS = {
     "select", "extend-select", "ignore", "severity", "fail-on", "date-order", "packs",
     "disable-packs", "disable-entries", "plugins", "per-path-ignores", "max-file-size", "exclude",
-    "number-style",
+    "number-style", "lexicons",
 }
 
 
@@ -79,7 +80,7 @@ def from_mapping(data: dict[str, Any], where: str, path: str | None = None) -> C
             raise ConfigError(f"{where}: unknown key {key!r}{_did_you_mean(key, KEYS)}")
         attr = key.replace("-", "_")
         if key in ("select", "extend-select", "ignore", "packs", "disable-packs", "disable-entries",
-                   "plugins", "exclude"):
+                   "plugins", "exclude", "lexicons"):
             kw[attr] = _str_list(where, key, value)
         elif key == "severity":
             if not isinstance(value, dict):

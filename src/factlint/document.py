@@ -139,6 +139,14 @@ class Document:
     def paragraph_at(self, i: int) -> int:
         return max(bisect.bisect_right(self._paragraph_starts, i) - 1, 0)
 
+    def is_title(self, p: int) -> bool:
+        """A headline or title: the first paragraph with no closing punctuation, or any short
+        paragraph without it (a heading). Titles summarise; they carry no attribution."""
+        para = self.paragraphs[p]
+        body = self.text[para.start:para.end].rstrip()
+        ends = (".", "!", "?", "”", '"', "’", ":", ";")
+        return (p == 0 and not body.endswith(ends)) or (len(body.split()) <= 14 and not body.endswith(ends))
+
     def sentences_of_paragraph(self, p: int) -> list[int]:
         para = self.paragraphs[p]
         return [k for k, s in enumerate(self.sentences) if para.start <= s.start < para.end]

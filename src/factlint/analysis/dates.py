@@ -232,8 +232,6 @@ def _mention(kind: str, m: re.Match, g: dict, text: str) -> DateMention | None:
             start, e = m.start("num1") - 1, e
         return DateMention(start, e, kind, weekday, wspan, numeric=(a, b))
     if kind == "my":
-        if _followed_by_count(text, m.end("year")):
-            return None
         return DateMention(s, e, kind, month=_MONTH_INDEX[g["mon"].rstrip(".").lower()], year=year)
     if kind == "part":
         if g.get("mon"):

@@ -1,0 +1,276 @@
+"""Attribution: every reporting clause (`..., police said`, `according to the ministry`, `told
+Reuters`), its source, and the text it covers: its own sentence, the sentences of a quotation it
+closes, and the rest of its paragraph, as wire copy carries attribution over. Cues come from a
+lexicon (rules/lexicon/attribution.toml) an editor can extend."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ..document import Document
+
+PRONOUNS = frozenset("he she they it we i you".split())
+
+
+@dataclass(frozen=True)
+class Cues:
+    verbs: re.Pattern
+    sources: frozenset[str]
+    witness: re.Pattern
+    vague: re.Pattern
+    motive: re.Pattern
+    motive_phrases: re.Pattern
+    allegation: re.Pattern
+    legal: re.Pattern
+    verb_list: tuple[str, ...]
+
+
+def _alternation(words, flags=re.I) -> re.Pattern:
+    alts = sorted({re.escape(w).replace(r"\ ", r"\s+") for w in words}, key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(alts) + r")(?![\w-])", flags)
+
+
+@lru_cache(maxsize=8)
+def load_cues(extra: tuple[str, ...] = ()) -> Cues:
+    from ..packs import packs_dir
+
+    data: dict[str, list[str]] = {}
+    for path in [packs_dir() / "lexicon" / "attribution.toml", *map(Path, extra)]:
+        for k, v in tomllib.loads(Path(path).read_text(encoding="utf-8")).items():
+            data.setdefault(k, []).extend(v)
+    motive = re.compile(
+        r"\b(?:an?|the|this|another)\s+(?:\w+\s+){0,2}?(?:" + "|".join(map(re.escape, data["motive_nouns"]))
+        + r")\s+(?:by\s+(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,3}?\s+)?to\s+(?:" + "|".join(
+            re.escape(v).replace(r"\ ", r"\s+") for v in data["motive_verbs"]) + r")\b[^.,;]*",
+        re.I)
+    return Cues(
+        verbs=_alternation(data["verbs"]),
+        sources=frozenset(s.lower() for s in data["sources"]),
+        witness=_alternation(data["witness"]),
+        vague=_alternation(data["vague"]),
+        motive=motive,
+        motive_phrases=_alternation(data["motive_phrases"]),
+        allegation=_alternation(data["allegation_verbs"]),
+        legal=_alternation(data["legal_qualifiers"]),
+        verb_list=tuple(data["verbs"]),
+    )
+
+
+@dataclass(frozen=True)
+class Attribution:
+    verb: str
+    verb_start: int
+    verb_end: int
+    source: str
+    source_start: int
+    source_end: int
+    sentence: int
+    paragraph: int
+    kind: str  # said, according, citing, witness
+    spans: tuple[tuple[int, int], ...] = ()
+
+    def covers(self, offset: int) -> bool:
+        return any(a <= offset < b for a, b in self.spans)
+
+
+_SPEECH = frozenset("said says say saying told tells tell telling according to".split()) | {"according to"}
+_OBJECT_NEXT = re.compile(r"\s+(?:the|a|an|its|his|her|their|our|plans?|new|no|two|three|several|"
+                          r"some|\d)\b(?!\s+(?:government|ministry|police|president|minister|"
+                          r"company|court|agency|army|military|union|mayor|governor|officials?)\b)", re.I)
+_CLAUSE_BREAK = re.compile(r"[,;:“”\"()—–]|\b(?:and|but|while|as|after|because|when|which|who)\b")
+_NP_BEFORE = re.compile(
+    r"((?:[A-Z][\w’'.-]*|the|a|an|of|for|and|de|al|von|van|bin|la|le|its|their|his|her|"
+    r"[a-z]+(?=\s+(?:officials?|spokes\w+|police|ministry|agency|media|sources|reporters|"
+    r"witnesses|residents|authorities)))(?:\s+|$))+$")
+
+
+_ADVERBS = frozenset("also later then previously earlier had has have was were is are reportedly "
+                     "further separately again would will did".split())
+
+
+def _subject(text: str, lo: int, verb_start: int, cues: Cues) -> tuple[str, int, int] | None:
+    """The sentence's subject, up to its first comma: `Travis Hood, who witnessed the crash,
+    said` -> Travis Hood; `Anderson Cooper, of CNN, ... stated` -> Anderson Cooper."""
+    head = text[lo:verb_start]
+    m = re.match(r"\s*([^,;:“”\"()]+)", head)
+    if not m:
+        return None
+    phrase = m.group(1).strip()
+    words = phrase.split()
+    if not words or len(words) > 12:
+        return None
+    low = phrase.lower()
+    if any(w[:1].isupper() for w in words) or words[-1].lower() in PRONOUNS or any(
+            low.endswith(src) for src in cues.sources):
+        start = lo + m.start(1)
+        return phrase, start, start + len(phrase)
+    return None
+
+
+def _source_before(text: str, lo: int, verb_start: int, cues: Cues) -> tuple[str, int, int] | None:
+    """The noun phrase that says who is speaking, just before the verb: `police`, `Sabyr`,
+    `the CSTO secretariat`, `one Kazakh national, Sabyr,`, `he`."""
+    chunk = text[lo:verb_start]
+    # stop at the nearest clause break before the verb (but a name in commas is an apposition)
+    cut = 0
+    for m in _CLAUSE_BREAK.finditer(chunk):
+        cut = m.end()
+    words = chunk[cut:].split()
+    while words and words[-1].lower().strip("’'") in _ADVERBS:
+        words = words[:-1]  # `police also said`, `he later said`
+    if not words:
+        # `one Kazakh national, Sabyr, told Reuters`: the apposition before the comma
+        prev = chunk[:cut].rstrip(" ,")
+        m = re.search(r"([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*)$", prev)
+        if m and cut:
+            return m.group(1), lo + m.start(1), lo + m.end(1)
+        return _subject(text, lo, verb_start, cues) if cut else None
+    if len(words) > 14:
+        return None
+    tail = " ".join(words)
+    if cut and re.search(r"[”\"’'],?\s*$", chunk[:cut]) and len(words) <= 6:
+        # `“…,” the union's negotiator said`: after a quotation, the phrase before the verb speaks
+        start = lo + cut + (len(chunk[cut:]) - len(chunk[cut:].lstrip()))
+        return tail, start, start + len(tail)
+    low = tail.lower()
+    last = words[-1].lower().strip("’'")
+    start = lo + cut + (len(chunk[cut:]) - len(chunk[cut:].lstrip()))
+    if last in PRONOUNS or any(low.endswith(s) or low == s for s in cues.sources) or last in cues.sources:
+        return tail, start, start + len(tail)
+    if any(w[:1].isupper() for w in words) and words[0].lower() not in ("in", "on", "at", "by"):
+        return tail, start, start + len(tail)
+    if re.search(r"(?:spokes\w+|officials?|minister|director|chief|head|leader|secretary|"
+                 r"commander|president|governor|mayor|lawyer|attorney|prosecutor|judge|"
+                 r"doctor|expert|analyst|professor|researcher|scientist|witness|official|"
+                 r"representative|agency|ministry|office|department|statement|report)s?$", low):
+        return tail, start, start + len(tail)
+    return _subject(text, lo, verb_start, cues)
+
+
+def _source_after(text: str, verb_end: int, hi: int) -> tuple[str, int, int] | None:
+    """`said Sabyr`, `said police`, `said the ministry's spokesman`, `according to TASS`."""
+    m = re.match(r"\s+((?:the\s+|a\s+|an\s+)?(?:[A-Z][\w’'.-]*|[a-z]+)(?:\s+(?:of|for|at|the|"
+                 r"[A-Z][\w’'.-]*|[a-z]+(?=[\s,.;]))){0,6})", text[verb_end:hi])
+    if not m:
+        return None
+    src = m.group(1)
+    src = re.split(r"\s+(?:on|in|at|that|who|which|when|after|before|last|this|during|as|because|yesterday|today|again)\b", src)[0]
+    src = src.strip()
+    if not src or src.lower() in ("that", "it", "this"):
+        return None
+    s = verb_end + m.start(1)
+    return src, s, s + len(src)
+
+
+def _lexicon_kind(path: Path) -> str:
+    """A user lexicon extends the quantity lexicon when it has [category.*] tables, the
+    attribution cues when it has lists such as `verbs` or `sources`."""
+    try:
+        data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError):
+        return ""
+    return "quantities" if "category" in data else "attribution"
+
+
+def find_attributions(doc: Document) -> list[Attribution]:
+    cfg = doc.options.get("config")
+    extra = tuple(str((cfg.base / p).resolve()) for p in getattr(cfg, "lexicons", ())
+                  if _lexicon_kind(cfg.base / p) == "attribution") if cfg else ()
+    cues = load_cues(extra)
+    text = doc.text
+    quotes = doc.quotes
+    found: list[Attribution] = []
+    for k, s in enumerate(doc.sentences):
+        para = doc.paragraph_at(s.start)
+        for m in cues.verbs.finditer(text, s.start, s.end):
+            vs, ve = m.start(), m.end()
+            if any(q.start < vs and ve <= q.end for q in quotes if q.kind == "double"):
+                continue  # a verb inside a quotation is the speaker's, not the reporter's
+            verb = m.group(0).lower()
+            kind = "said"
+            src = None
+            if verb not in _SPEECH and _OBJECT_NEXT.match(text, ve):
+                kind = "act"  # `announced the tax cut`: sources its figures, not a motive
+            if re.search(r"\b(?:an?|the)\s+$", text[max(s.start, vs - 5):vs], re.I):
+                continue  # `an estimated 100,000`: a hedge, not a source
+            if verb == "according to":
+                kind = "according"
+                src = _source_after(text, ve, s.end)
+            elif verb in ("citing", "quoting") and kind != "act":
+                kind = "citing"
+                src = _source_after(text, ve, s.end)
+            else:
+                src = _source_before(text, s.start, vs, cues)
+                if src is None:
+                    before = text[max(s.start, vs - 3):vs]
+                    if re.search(r"[,”\"]\s*$", before) or vs == s.start:
+                        src = _source_after(text, ve, s.end)
+            if src is None:
+                continue
+            found.append(Attribution(verb, vs, ve, src[0], src[1], src[2], k, para, kind))
+        for m in cues.witness.finditer(text, s.start, s.end):
+            found.append(Attribution(m.group(0).lower(), m.start(), m.end(), "reporters", m.start(),
+                                     m.start(), k, para, "witness"))
+        for m in cues.vague.finditer(text, s.start, s.end):
+            # `reportedly`, `sources said`: a source, if a vague one (A401 says so)
+            found.append(Attribution(m.group(0).lower(), m.start(), m.end(), m.group(0), m.start(),
+                                     m.end(), k, para, "vague"))
+    return _with_coverage(doc, found)
+
+
+def _with_coverage(doc: Document, found: list[Attribution]) -> list[Attribution]:
+    """What each attribution covers: its paragraph (wire copy carries attribution over, before
+    and after), the whole of any quotation it closes, and a quotation that runs on from it into
+    following paragraphs."""
+    from dataclasses import replace
+
+    paras = doc.paragraphs
+    out = []
+    for a in found:
+        if a.kind == "citing" and _dangling(doc, a):
+            out.append(replace(a, spans=()))  # a dangling `Citing Reuters,` attributes nothing
+            continue
+        p = paras[a.paragraph]
+        if a.kind == "vague":
+            s = doc.sentences[a.sentence]
+            out.append(replace(a, spans=((s.start, s.end),)))
+            continue
+        spans = [(p.start, p.end)]
+        # a quotation that runs on over paragraphs is covered to its end
+        q_end = p.end
+        nxt = a.paragraph + 1
+        while nxt < len(paras) and any(q.paragraph == nxt - 1 and not q.closed for q in doc.quotes):
+            spans.append((paras[nxt].start, paras[nxt].end))
+            q_end = paras[nxt].end
+            nxt += 1
+        del q_end
+        out.append(replace(a, spans=tuple(spans)))
+    return out
+
+
+def _dangling(doc: Document, a: Attribution) -> bool:
+    """`Citing Reuters, these peacekeepers also have ...`: a participle with no one doing the
+    citing, since the main clause has no reporting subject of its own."""
+    s = doc.sentences[a.sentence]
+    text = doc.text
+    if text[s.start:a.verb_start].strip():
+        return False  # `The ministry said, citing Reuters, ...`
+    m = re.search(r",", text[a.verb_end:s.end])
+    if not m:
+        return False
+    main = text[a.verb_end + m.end():s.end]
+    cues = load_cues()
+    head = " ".join(main.split()[:8])
+    return not cues.verbs.search(head)
+
+
+def attributed(doc: Document, offset: int, claims: bool = False) -> bool:
+    """Is the text at offset covered by an attribution? With claims=True, an act with an object
+    (`the president announced the tax cut`) does not source a claim of motive or wrongdoing."""
+    return any(a.covers(offset) for a in doc.attributions if not (claims and a.kind == "act"))

@@ -1,0 +1,504 @@
+"""Quantities: every count in an article as an interval, with what it counts.
+
+`about 2,500 troops` -> 2,250-2,750 troops; `at least 18 members of the security forces were
+killed` -> 18-inf killed (who: members of the security forces); `the 29 victims` -> exactly 29,
+a definite total; `dozens` -> 24-99. Hedges, vague words, ranges, money and percentages are
+read; years, dates, times, ages, scores, measurements and numbers inside names are not counts.
+What a count counts comes from a lexicon (rules/lexicon/quantities.toml) an editor can extend."""
+
+from __future__ import annotations
+
+import math
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ..document import Document
+
+INF = math.inf
+
+UNITS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}
+TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+        "eighty": 80, "ninety": 90}
+SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
+          "trillion": 1_000_000_000_000, "bn": 1_000_000_000, "m": 1_000_000, "k": 1_000,
+          "mn": 1_000_000, "tn": 1_000_000_000_000}
+# vague amounts as intervals (NOTES.md: a starting point, tuned on the clean corpus)
+VAGUE = {
+    "a few": (2, 5), "few": (2, 5), "a couple of": (2, 3), "a handful of": (2, 6),
+    "several": (3, 9), "a dozen": (12, 12), "dozens of": (24, 99), "dozens": (24, 99),
+    "scores of": (40, 99), "hundreds of": (200, 999), "hundreds": (200, 999),
+    "thousands of": (2_000, 9_999), "thousands": (2_000, 9_999),
+    "tens of thousands of": (20_000, 99_999), "tens of thousands": (20_000, 99_999),
+    "hundreds of thousands of": (200_000, 999_999), "hundreds of thousands": (200_000, 999_999),
+    "millions of": (2_000_000, 9_999_999), "millions": (2_000_000, 9_999_999),
+}
+HEDGES = {
+    # hedge: kind
+    "about": "approx", "around": "approx", "some": "approx", "roughly": "approx",
+    "approximately": "approx", "an estimated": "approx", "estimated": "approx", "circa": "approx",
+    "nearly": "nearly", "almost": "nearly", "just under": "nearly", "close to": "nearly",
+    "at least": "min", "no fewer than": "min", "no less than": "min", "a minimum of": "min",
+    "more than": "over", "over": "over", "upwards of": "over", "in excess of": "over",
+    "above": "over", "well over": "over", "just over": "over", "well above": "over",
+    "up to": "max", "at most": "max", "as many as": "max", "no more than": "max",
+    "a maximum of": "max", "fewer than": "under", "less than": "under", "under": "under",
+    "below": "under", "not more than": "max",
+}
+_HEDGE_RE = re.compile(
+    r"(?:" + "|".join(sorted((re.escape(h) for h in HEDGES), key=len, reverse=True)) + r")\s+$", re.I)
+_NUMBER_WORDS = "|".join(sorted(list(UNITS) + list(TENS) + ["hundred", "thousand", "million", "billion"], key=len, reverse=True))
+_NUM = re.compile(
+    r"(?P<cur>[$€£¥]|US\$|A\$|C\$|Rs\.?\s?)?"
+    r"(?:(?P<digits>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    r"(?:\s*(?P<scale>million|billion|trillion|bn|mn|tn|m|k)\b)?"
+    r"|(?P<words>(?:(?:" + _NUMBER_WORDS + r")(?:[\s-]+(?:and\s+)?)?)+))"
+    r"(?P<pct>\s*(?:%|percent\b|per cent\b))?",
+    re.I,
+)
+_VAGUE_RE = re.compile(r"\b(?:" + "|".join(sorted((re.escape(v) for v in VAGUE), key=len, reverse=True)) + r")\b", re.I)
+_RANGE = re.compile(
+    r"\b(?:between\s+(?P<a>[\d,.]+)\s+and\s+(?P<b>[\d,.]+)|(?P<c>[\d,.]+)\s*(?:-|–|to)\s*(?P<d>[\d,.]+))"
+    r"(?:\s*(?P<scale>million|billion))?", re.I)
+
+# words after a number that show it is not a count of something the rules compare
+NOT_COUNTS = frozenset(
+    """years year-old year-olds months month weeks week days day hours hour minutes minute seconds
+    km kilometres kilometers miles mile metres meters feet foot ft inches inch cm mm kg kilograms
+    pounds lb tonnes tons mph km/h degrees °c °f am pm a.m p.m o'clock th st nd rd times gb mb
+    acres hectares square sq litres liters gallons barrels points goals runs wickets laps
+    storeys stories floors calories mg ml ppm per""".split()
+)
+UNIT_WORDS = {"percent": "percent", "per cent": "percent", "%": "percent"}
+_CURRENCY_WORDS = {"dollars": "USD", "euros": "EUR", "pounds": "GBP", "yen": "JPY", "yuan": "CNY",
+                   "rupees": "INR", "rubles": "RUB", "roubles": "RUB", "francs": "CHF"}
+_CURRENCY_SIGNS = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "A$": "AUD", "C$": "CAD"}
+_DEFINITE = re.compile(r"\b(?:the|all|all the|all of the|those|these|its|their)\s+$", re.I)
+_PART_BEFORE = re.compile(
+    r"\b(?:including|among them|among whom|of whom|of which|of them|of those|among the dead|among those)\b[\s,:]*$", re.I)
+_OF_THE = re.compile(r"^\s+of\s+(?:the|these|those|its|their)\s+$", re.I)
+_OF_WHOLE = re.compile(r"^\s+(?:of\s+(?:them|whom|those|the|these|which)\b)", re.I)
+UPDATE_WORDS = re.compile(
+    r"\b(?:rose|risen|rises|rising|climbed|climbs|increased|increases|jumped|grew|went up|"
+    r"fell|dropped|declined|decreased|revised|updated|later|now|so far|as of|has reached|"
+    r"had reached|reached|to date|total(?:led|ed)? rose|brought the|bringing the|up from|"
+    r"down from|from an earlier|previously|initially|originally|earlier|first reported)\b", re.I)
+_YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number in the text as an interval, with what it counts."""
+
+    start: int
+    end: int
+    text: str
+    low: float
+    high: float
+    value: float  # the stated number (midpoint for vague words and ranges)
+    hedge: str = ""  # approx, nearly, min, over, max, under, range, vague, or "" (exact)
+    unit: str = ""  # "", "percent", or a currency code
+    category: str = ""  # killed, injured, arrested ... ("" when unknown)
+    category_span: tuple[int, int] | None = None
+    who: str = ""  # the counted group, normalised ("people" when generic)
+    head: str = ""  # the noun phrase after the number, as written
+    place: str = ""
+    definite: bool = False
+    part_of: int | None = None  # index of the quantity this one is a part of
+    update: bool = False
+    sentence: int = 0
+    paragraph: int = 0
+    harm: bool = False
+
+    @property
+    def exact(self) -> bool:
+        return self.low == self.high
+
+    def overlaps(self, other: Quantity) -> bool:
+        return self.low <= other.high and other.low <= self.high
+
+    def describe(self) -> str:
+        return self.text.strip()
+
+
+@dataclass
+class Lexicon:
+    verbs: dict[str, str] = field(default_factory=dict)  # phrase -> category
+    nouns: dict[str, str] = field(default_factory=dict)
+    harm: set[str] = field(default_factory=set)
+    generic: set[str] = field(default_factory=set)
+    max_verb_words: int = 1
+    max_noun_words: int = 1
+
+
+def lexicon_files() -> list[Path]:
+    from ..packs import packs_dir
+
+    return [packs_dir() / "lexicon" / "quantities.toml"]
+
+
+@lru_cache(maxsize=16)
+def load_lexicon(extra: tuple[str, ...] = ()) -> Lexicon:
+    lex = Lexicon()
+    for path in [*lexicon_files(), *map(Path, extra)]:
+        data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+        for name, cat in data.get("category", {}).items():
+            for v in cat.get("verbs", []):
+                lex.verbs[v.lower()] = name
+            for n in cat.get("nouns", []):
+                lex.nouns[n.lower()] = name
+            if cat.get("harm"):
+                lex.harm.add(name)
+        lex.generic |= {w.lower() for w in data.get("who", {}).get("generic", [])}
+    lex.max_verb_words = max((len(v.split()) for v in lex.verbs), default=1)
+    lex.max_noun_words = max((len(n.split()) for n in lex.nouns), default=1)
+    return lex
+
+
+def words_value(text: str) -> float | None:
+    """`twenty-one` -> 21, `two hundred` -> 200, `three thousand five hundred` -> 3500."""
+    total, current = 0, 0
+    seen = False
+    for w in re.split(r"[\s-]+", text.lower()):
+        if not w or w == "and":
+            continue
+        if w in UNITS:
+            current += UNITS[w]
+        elif w in TENS:
+            current += TENS[w]
+        elif w == "hundred":
+            current = max(current, 1) * 100
+        elif w in ("thousand", "million", "billion"):
+            total += max(current, 1) * SCALES[w]
+            current = 0
+        else:
+            return None
+        seen = True
+    return float(total + current) if seen else None
+
+
+def _interval(n: float, hedge: str) -> tuple[float, float]:
+    if hedge == "approx":
+        rnd = n >= 10 and n % 10 == 0
+        d = n * (0.10 if rnd else 0.05)
+        return n - d, n + d
+    if hedge == "nearly":
+        return n * 0.9, n
+    if hedge == "min":
+        return n, INF
+    if hedge == "over":
+        return n + 1e-9, INF
+    if hedge == "max":
+        return 0, n
+    if hedge == "under":
+        return 0, n - 1e-9
+    return n, n
+
+
+def _skip_span(doc: Document) -> list[tuple[int, int]]:
+    """Spans that hold numbers which are not counts: dates."""
+    return [(m.start, m.end) for m in doc.dates.mentions if m.kind != "relative"]
+
+
+def extract(doc: Document, lex: Lexicon) -> list[Quantity]:
+    text = doc.text
+    skip = _skip_span(doc)
+
+    def skipped(s: int, e: int) -> bool:
+        return any(s < b and a < e for a, b in skip)
+
+    raw: list[tuple[int, int, float, float, float, str, str]] = []  # start, end, low, high, value, hedge, unit
+    taken: list[tuple[int, int]] = []
+
+    def free(s: int, e: int) -> bool:
+        return all(e <= a or s >= b for a, b in taken)
+
+    for m in _RANGE.finditer(text):
+        a, b = m.group("a") or m.group("c"), m.group("b") or m.group("d")
+        try:
+            x, y = float(a.replace(",", "")), float(b.replace(",", ""))
+        except ValueError:
+            continue
+        if m.group("c") and "-" in m.group(0) and not m.group(0).strip().startswith("between"):
+            continue  # 3-1 is a score, 9-11 a date: only `X to Y` and `between X and Y` are ranges here
+        scale = SCALES.get((m.group("scale") or "").lower(), 1)
+        if x >= y or skipped(m.start(), m.end()):
+            continue
+        raw.append((m.start(), m.end(), x * scale, y * scale, (x + y) / 2 * scale, "range", ""))
+        taken.append((m.start(), m.end()))
+    for m in _VAGUE_RE.finditer(text):
+        if not free(m.start(), m.end()):
+            continue
+        lo, hi = VAGUE[m.group(0).lower()]
+        raw.append((m.start(), m.end(), lo, hi, (lo + hi) / 2, "vague", ""))
+        taken.append((m.start(), m.end()))
+    for m in _NUM.finditer(text):
+        s, e = m.start(), m.end()
+        if not m.group("digits") and not m.group("words"):
+            continue
+        # trim trailing spaces, hyphens and `and` that a word-number match swallowed
+        while True:
+            stripped = re.sub(r"(?:[\s-]+|\s+and)$", "", text[s:e])
+            if len(stripped) == e - s:
+                break
+            e = s + len(stripped)
+        if not free(s, e) or skipped(s, e):
+            continue
+        if m.group("digits"):
+            ds, de = m.start("digits"), m.end("digits")
+            before, after = text[max(0, ds - 1):ds], text[de:de + 1]
+            if before and (before.isalnum() or before in "-/.:#") and not m.group("cur"):
+                continue  # COVID-19, F-16, 3/4, 6:30, #5
+            if after and (after.isalpha() and not m.group("scale") or after in "/:" or (after == "." and text[de + 1:de + 2].isdigit())):
+                continue  # 1st, 3D, 24/7, version numbers
+            if after == "-" and re.match(r"-\d", text[de:de + 2]):
+                continue  # scores 3-1, phone numbers
+            digits = m.group("digits").replace(",", "")
+            if _YEAR.match(digits) and not m.group("cur") and not m.group("pct"):
+                nxt = re.match(r"\s+([a-z]+)", text[de:de + 30])
+                if not nxt or nxt.group(1) in ("and", "to", "in", "of", "the", "when", "after", "before"):
+                    continue  # a year
+            value = float(digits)
+            scale = m.group("scale")
+            if scale:
+                value *= SCALES[scale.lower()]
+        else:
+            words = m.group("words").strip(" -")
+            value = words_value(words)
+            if value is None:
+                continue
+            if words.lower() in ("one",) and not re.match(r"\s+(?:of\s+)?(?:the\s+)?[a-z]+", text[e:e + 20]):
+                continue  # `one` as a pronoun
+        unit = ""
+        if m.group("pct"):
+            unit = "percent"
+        elif m.group("cur"):
+            unit = _CURRENCY_SIGNS.get(m.group("cur").strip(), m.group("cur").strip())
+        raw.append((s, e, value, value, value, "", unit))
+        taken.append((s, e))
+    raw.sort()
+    out: list[Quantity] = []
+    for s, e, lo, hi, value, kind, unit in raw:
+        q = _describe(doc, lex, s, e, lo, hi, value, kind, unit)
+        if q is not None:
+            out.append(q)
+    return _link_parts(doc, out)
+
+
+def _word_at(text: str, pos: int) -> str:
+    m = re.match(r"\s*([A-Za-z%°/.'’-]+)", text[pos:pos + 30])
+    return m.group(1).lower().rstrip(".") if m else ""
+
+
+def _describe(doc, lex, s, e, lo, hi, value, kind, unit) -> Quantity | None:
+    text = doc.text
+    nxt = _word_at(text, e)
+    if not unit and nxt in NOT_COUNTS:
+        return None
+    if not unit and nxt in _CURRENCY_WORDS:
+        unit = _CURRENCY_WORDS[nxt]
+    if not unit and re.match(r"-(?:year|month|week|day|hour|minute|metre|meter|kilometre|km|mile|foot|storey|story|point|seat)", text[e:e + 12], re.I):
+        return None  # 78-year-old, 10-day, 4-1 win
+    # aged 78, age 78, No. 5, Room 101, Flight 370, page 5
+    prev = re.search(r"([A-Za-z.]+)\s*$", text[max(0, s - 12):s])
+    pw = prev.group(1).lower() if prev else ""
+    if pw in ("aged", "age", "ages", "no.", "number", "room", "flight", "page", "chapter", "section",
+              "article", "route", "highway", "interstate", "platform", "gate", "apollo", "boeing",
+              "airbus", "model", "version", "level", "grade", "category", "class", "week", "day",
+              "round", "stage", "game", "season", "episode", "vol.", "volume", "rule", "item",
+              "bill", "resolution", "proposition", "prop.", "district", "ward", "precinct", "term"):
+        return None
+    hedge = kind
+    if not hedge:
+        hm = _HEDGE_RE.search(text[max(0, s - 25):s])
+        if hm:
+            hedge = HEDGES[hm.group(0).strip().lower()]
+            s = max(0, s - 25) + hm.start()
+            lo, hi = _interval(value, hedge)
+    sent = doc.sentence_at(s)
+    sspan = doc.sentences[sent] if doc.sentences else None
+    s_lo, s_hi = (sspan.start, sspan.end) if sspan else (0, len(text))
+    definite = bool(_DEFINITE.search(text[max(s_lo, s - 14):s]))
+    category, cspan, who, head = _what(doc, lex, s, e, s_lo, s_hi)
+    place = _place(text, e, s_hi)
+    update = bool(UPDATE_WORDS.search(text[s_lo:s_hi]))
+    para = doc.paragraph_at(s)
+    return Quantity(
+        start=s, end=e, text=text[s:e], low=lo, high=hi, value=value, hedge=hedge, unit=unit,
+        category=category, category_span=cspan, who=who, head=head, place=place, definite=definite,
+        update=update, sentence=sent, paragraph=para, harm=category in lex.harm,
+    )
+
+
+_TOKEN = re.compile(r"[A-Za-z][\w’'-]*|[,;:()“”\"—–.!?]")
+_STOP_HEAD = frozenset("and or but who which that were was are is have has had been be will would "
+                       "could said says told in on at by for from with after before during as to".split())
+
+
+def _what(doc, lex: Lexicon, s: int, e: int, lo: int, hi: int) -> tuple[str, tuple[int, int] | None, str, str]:
+    """What the number counts: (category, where the category word stands, who, head phrase)."""
+    text = doc.text
+    after = [(m.group(0), m.start() + e) for m in _TOKEN.finditer(text[e:hi])]
+    before = [(m.group(0), m.start() + lo) for m in _TOKEN.finditer(text[lo:s])]
+    # the noun phrase after the number: up to the first verb-ish or stop word ("18 members of the
+    # security forces were killed" -> "members of the security forces")
+    head_words: list[tuple[str, int]] = []
+    for w, pos in after:
+        lw = w.lower().strip("’'")
+        if lw in _STOP_HEAD and not (lw in ("of",) and head_words) or not w[0].isalpha():
+            if lw == "of" or (lw == "the" and head_words and head_words[-1][0].lower() == "of"):
+                head_words.append((w, pos))
+                continue
+            break
+        if lw in lex.verbs and lw not in lex.nouns and head_words:
+            break
+        prev_w = head_words[-1][0].lower() if head_words else ""
+        if head_words and lw not in ("of", "the") and (
+                _is_plural(prev_w) or (prev_w in lex.nouns and not (_is_plural(lw) and not lw.endswith("ed")))):
+            break  # `others carried banners`, `the 320 dead included`: the phrase ends at its noun
+        head_words.append((w, pos))
+        if len(head_words) >= 7:
+            break
+    while head_words and head_words[-1][0].lower() in ("of", "the"):
+        head_words.pop()
+    head = " ".join(w for w, _ in head_words)
+    category, cspan = "", None
+    # a count noun in the head: `72 detainees`, `40 deaths`, `2,500 troops`
+    lower = [w.lower().strip("’'").replace("‘", "") for w, _ in head_words]
+    for i in range(len(lower)):
+        for k in range(min(lex.max_noun_words, len(lower) - i), 0, -1):
+            phrase = " ".join(lower[i:i + k])
+            if phrase in lex.nouns:
+                category = lex.nouns[phrase]
+                cspan = (head_words[i][1], head_words[i + k - 1][1] + len(head_words[i + k - 1][0]))
+                break
+        if category:
+            break
+    # a verb that says what happened to them: after the head (`were killed`, `died`, `18 killed`)
+    rest = after[len(head_words):len(head_words) + 6]
+    verb_cat, vspan = _verb_in(lex, rest)
+    if not verb_cat:
+        # or before the number: `killed 27 people`, `the death toll rose to 40`, `arrested more than`
+        verb_cat, vspan = _before_number(lex, before)
+    if verb_cat and (not category or category in ("victims",) or lex_is_people(category)):
+        category, cspan = verb_cat, vspan
+    if category == "" and head_words and lower and lower[0] in lex.verbs:
+        category = lex.verbs[lower[0]]
+        cspan = (head_words[0][1], head_words[0][1] + len(head_words[0][0]))
+    who = _who(lex, lower, category)
+    return category, cspan, who, head
+
+
+_PLURALS = frozenset("people men women children police personnel staff crew militia youth cattle "
+                     "police".split())
+
+
+def _is_plural(word: str) -> bool:
+    w = word.lower().strip("’'")
+    return w in _PLURALS or (len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")))
+
+
+def lex_is_people(category: str) -> bool:
+    return category in ("troops", "protesters")
+
+
+def _verb_in(lex: Lexicon, toks: list[tuple[str, int]], backwards: bool = False):
+    words = [w.lower() for w, _ in toks]
+    n = len(words)
+    ranges = range(n - 1, -1, -1) if backwards else range(n)
+    for i in ranges:
+        if not words[i][0].isalpha():
+            if words[i] in ",;:" and not backwards:
+                break
+            continue
+        for k in range(min(lex.max_verb_words, n - i), 0, -1):
+            phrase = " ".join(words[i:i + k])
+            if phrase in lex.verbs:
+                return lex.verbs[phrase], (toks[i][1], toks[i + k - 1][1] + len(toks[i + k - 1][0]))
+        if not backwards and words[i] not in ("were", "was", "have", "has", "had", "been", "are",
+                                              "is", "reportedly", "later", "also", "all", "being",
+                                              "who", "that", "now", "still", "confirmed"):
+            break
+    return "", None
+
+
+_LINKING = frozenset("to at the a an all of rose risen rises climbed reached stood stands stand "
+                     "was were is are had has have been jumped increased grew totalled totaled "
+                     "put".split())
+
+
+def _before_number(lex: Lexicon, before: list[tuple[str, int]]):
+    """What the words just before a number say it counts: `killed 27`, `detained more than`,
+    `the death toll rose to 40`, `arrests reached 2,000`. Only linking words may stand between."""
+    words = [(w.lower(), pos, w) for w, pos in before]
+    i = len(words) - 1
+    while i >= 0 and words[i][0] in _LINKING and i >= len(words) - 4:
+        i -= 1
+    if i < 0 or len(words) - i > 5:
+        return "", None
+    for k in range(min(lex.max_verb_words, i + 1), 0, -1):
+        phrase = " ".join(w for w, _, _ in words[i - k + 1:i + 1])
+        cat = lex.verbs.get(phrase) or lex.nouns.get(phrase)
+        if cat:
+            return cat, (words[i - k + 1][1], words[i][1] + len(words[i][2]))
+    return "", None
+
+
+def _who(lex: Lexicon, lower: list[str], category: str) -> str:
+    """Who is counted, without the words that say what happened to them or name the count:
+    `missing miners` -> miners; `detainees`, `people`, `victims` -> people (generic)."""
+    words = [w for w in lower if w not in ("the", "of", "more", "other", "others")]
+    core = [w for w in words if not (w in lex.verbs or w in lex.nouns)]
+    if not core or core[0] in lex.generic:
+        return "people"
+    return " ".join(core[:5])
+
+
+_PLACE = re.compile(r"\b(?:in|at|near|across|throughout)\s+((?:the\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*)")
+_NOT_PLACES = frozenset(m.lower() for m in ("January February March April May June July August September "
+                                             "October November December Monday Tuesday Wednesday "
+                                             "Thursday Friday Saturday Sunday").split())
+
+
+def _place(text: str, e: int, hi: int) -> str:
+    for m in _PLACE.finditer(text, e, min(hi, e + 80)):
+        if m.group(1).split()[-1].lower() not in _NOT_PLACES:
+            return m.group(1)
+    return ""
+
+
+def _link_parts(doc, qs: list[Quantity]) -> list[Quantity]:
+    """Mark parts of a whole: `18 killed, including 20 police officers`; `three of them`."""
+    from dataclasses import replace
+
+    text = doc.text
+    out = list(qs)
+    for i, q in enumerate(qs):
+        if i + 1 < len(qs) and _OF_THE.match(text[q.end:qs[i + 1].start]):
+            out[i] = replace(q, part_of=i + 1)  # three of the two candidates
+            continue
+        sspan = doc.sentences[q.sentence] if doc.sentences else None
+        lo = sspan.start if sspan else 0
+        if _PART_BEFORE.search(text[max(lo, q.start - 40):q.start]) or _OF_WHOLE.match(text[q.end:q.end + 20]):
+            whole = next((j for j in range(i - 1, -1, -1) if qs[j].sentence == q.sentence and qs[j].unit == q.unit), None)
+            if whole is None and i > 0 and qs[i - 1].paragraph == q.paragraph:
+                whole = i - 1
+            out[i] = replace(q, part_of=whole)
+    return out
+
+
+def find_quantities(doc: Document) -> list[Quantity]:
+    cfg = doc.options.get("config")
+    from .attribution import _lexicon_kind
+
+    extra = tuple(str((cfg.base / p).resolve()) for p in getattr(cfg, "lexicons", ())
+                  if _lexicon_kind(cfg.base / p) == "quantities") if cfg else ()
+    return extract(doc, load_lexicon(extra))

@@ -1,0 +1,58 @@
+"""The analysis API newsrooms build on: quantities, attributions, quotes."""
+
+from __future__ import annotations
+
+import math
+
+from factlint.analysis import Quantity, parse
+
+
+def _q(text):
+    return parse(text).quantities
+
+
+def test_quantity_intervals_and_categories():
+    (q,) = _q("About 2,500 troops would be sent to Kazakhstan.")
+    assert isinstance(q, Quantity)
+    assert (q.low, q.high, q.category, q.hedge) == (2250, 2750, "troops", "approx")
+    (q,) = _q("At least 18 members of the security forces were killed.")
+    assert (q.low, q.high, q.category, q.who) == (18, math.inf, "killed", "members security forces")
+    (q,) = _q("Police said they had killed dozens of rioters.")
+    assert (q.low, q.high, q.category) == (24, 99, "killed")
+    (q,) = _q("The 29 victims were named on Friday.")
+    assert q.definite and q.exact and q.category == "victims"
+
+
+def test_number_words_ranges_money_percent():
+    assert [(q.value, q.unit) for q in _q("Twenty-one people and a dozen police officers.")] == [(21, ""), (12, "")]
+    (q,) = _q("Between 10 and 12 people were hurt.")
+    assert (q.low, q.high, q.hedge) == (10, 12, "range")
+    (q,) = _q("The fraud cost $2.5 million.")
+    assert (q.value, q.unit) == (2_500_000, "USD")
+    (q,) = _q("Turnout was 61.5 percent.")
+    assert (q.value, q.unit) == (61.5, "percent")
+
+
+def test_not_counts():
+    text = "In 2019, at 6:30, the 78-year-old won 3-1 on a 10-day trip of 40 km in COVID-19 times."
+    assert _q(text) == []
+
+
+def test_updates_and_parts():
+    qs = _q("The death toll rose to 40. The blast killed 18 people, including 20 police officers.")
+    assert qs[0].update and qs[0].category == "killed"
+    assert qs[2].part_of == 1
+
+
+def test_attribution_sources_and_coverage():
+    doc = parse("Police said the crowd turned violent. At least 30 people were injured.\nMore than 2,000 were arrested.")
+    (a,) = doc.attributions
+    assert (a.verb, a.source) == ("said", "Police")
+    inj, arr = doc.quantities
+    assert a.covers(inj.start) and not a.covers(arr.start)
+
+
+def test_quotes():
+    doc = parse("“We will not leave,” one protester told Reuters.")
+    (q,) = doc.quotes
+    assert (q.kind, q.closed) == ("double", True)
