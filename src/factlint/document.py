@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from .analysis.names import NameAnalysis
     from .analysis.quantities import Quantity
     from .analysis.quotes import Quote, QuoteScan
+    from .analysis.source_match import SourceIndex
 
 
 @dataclass(frozen=True)
@@ -206,6 +207,13 @@ class Document:
         from .analysis.attribution import find_attributions
 
         return find_attributions(self)
+
+    @cached_property
+    def word_index(self) -> SourceIndex:
+        """The document's words indexed for matching quotations against it (as a source)."""
+        from .analysis.source_match import SourceIndex
+
+        return SourceIndex(self)
 
     @cached_property
     def names(self) -> NameAnalysis:

@@ -1,3 +1,3 @@
 """Built-in rules, one module per family; importing this package registers them all."""
 
-from . import attribution, dates, meta, numbers  # noqa: F401
+from . import attribution, dates, meta, numbers, sources  # noqa: F401

@@ -1,0 +1,141 @@
+"""Matching an article against its source copy (wire, transcript, press release): where a
+quotation stands in the source, word by word, and how it differs.
+
+The source is indexed once (words, their offsets, positions by word). A quotation is verbatim when
+its words stand in order in the source, allowing an ellipsis (`…`, `...`) to skip words and a
+square-bracket insertion (`[the president]`) to stand for a few. Otherwise the closest passage is
+found from anchor words (the quotation's rarest words) and aligned word by word."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ..document import Document
+
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+_SPLIT = re.compile(r"\s*(?:…|\.\.\.|\[[^\]]*\])\s*")
+ELLIPSIS_GAP = 80  # words an ellipsis may skip
+BRACKET_GAP = 6  # words a bracketed insertion may stand for
+
+
+def norm(word: str) -> str:
+    return word.lower().replace("’", "'")
+
+
+@dataclass(frozen=True)
+class Passage:
+    start: int  # offsets in the source document's text
+    end: int
+    ratio: float
+    diffs: tuple[str, ...]  # `‘dead’ where the source has ‘not dead yet’`
+
+
+class SourceIndex:
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.spans = [(m.start(), m.end()) for m in _WORD.finditer(doc.text)]
+        self.words = [norm(doc.text[a:b]) for a, b in self.spans]
+
+    @cached_property
+    def positions(self) -> dict[str, list[int]]:
+        out: dict[str, list[int]] = {}
+        for i, w in enumerate(self.words):
+            out.setdefault(w, []).append(i)
+        return out
+
+    def _find_run(self, seg: list[str], lo: int, hi: int) -> int | None:
+        """First position >= lo (and < hi) where seg stands contiguously."""
+        if not seg:
+            return lo
+        for p in self.positions.get(seg[0], ()):
+            if p < lo or p >= hi:
+                continue
+            if self.words[p:p + len(seg)] == seg:
+                return p
+        return None
+
+    def verbatim(self, quote: str) -> bool:
+        """Do the quotation's words stand in the source in order (ellipses and brackets allowed)?"""
+        parts = _SPLIT.split(quote)
+        seps = _SPLIT.findall(quote)
+        segs = [[norm(w) for w in _WORD.findall(p)] for p in parts]
+        if not any(segs):
+            return True
+        first = next(i for i, s in enumerate(segs) if s)
+        for p in self.positions.get(segs[first][0], ()):
+            if self.words[p:p + len(segs[first])] != segs[first]:
+                continue
+            pos = p + len(segs[first])
+            ok = True
+            for k in range(first + 1, len(segs)):
+                seg = segs[k]
+                if not seg:
+                    continue
+                gap = BRACKET_GAP if "[" in seps[k - 1] else ELLIPSIS_GAP
+                found = self._find_run(seg, pos, pos + gap + 1)
+                if found is None:
+                    ok = False
+                    break
+                pos = found + len(seg)
+            if ok:
+                return True
+        return False
+
+    def closest(self, quote: str) -> Passage | None:
+        """The passage of the source nearest the quotation, with its word-by-word differences."""
+        q = [norm(w) for w in _WORD.findall(quote)]
+        if not q:
+            return None
+        # anchors: the quotation's rarest words in the source
+        by_rarity = sorted({(len(self.positions.get(w, ())), i, w) for i, w in enumerate(q) if w in self.positions})
+        best: tuple[float, int, int] | None = None
+        seen: set[int] = set()
+        for _, i, w in by_rarity[:4]:
+            for p in self.positions[w][:40]:
+                lo = max(0, p - i - 3)
+                if lo in seen:
+                    continue
+                seen.add(lo)
+                hi = min(len(self.words), p - i + len(q) + 3)
+                window = self.words[lo:hi]
+                sm = SequenceMatcher(None, q, window, autojunk=False)
+                r = sm.ratio()
+                if best is None or r > best[0]:
+                    best = (r, lo, hi)
+        if best is None:
+            return None
+        r, lo, hi = best
+        window = self.words[lo:hi]
+        sm = SequenceMatcher(None, q, window, autojunk=False)
+        blocks = [b for b in sm.get_matching_blocks() if b.size]
+        if not blocks:
+            return None
+        a0 = lo + blocks[0].b
+        a1 = lo + blocks[-1].b + blocks[-1].size
+        # keep words the source adds right after the last match, up to its punctuation
+        text = self.doc.text
+        while a1 < len(self.words) and a1 < hi and not re.search(r"[.,;:!?]", text[self.spans[a1 - 1][1]:self.spans[a1][0]]):
+            if blocks[-1].a + blocks[-1].size < len(q):
+                break
+            a1 += 1
+        diffs = []
+        sm2 = SequenceMatcher(None, q, self.words[a0:a1], autojunk=False)
+        src_words = [text[a:b] for a, b in self.spans[a0:a1]]
+        q_words = _WORD.findall(quote)
+        for op, i1, i2, j1, j2 in sm2.get_opcodes():
+            if op == "equal":
+                continue
+            mine = " ".join(q_words[i1:i2])
+            theirs = " ".join(src_words[j1:j2])
+            if op == "replace":
+                diffs.append(f"‘{mine}’ where the source has ‘{theirs}’")
+            elif op == "delete":
+                diffs.append(f"‘{mine}’ is not in the source")
+            else:
+                diffs.append(f"the source has ‘{theirs}’ here")
+        return Passage(self.spans[a0][0], self.spans[a1 - 1][1], sm2.ratio(), tuple(diffs))

@@ -1,0 +1,243 @@
+"""Source rules (S): a name spelled two ways in the article, and, with --source FILE, quotations,
+figures and names that differ from the source copy."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..analysis.names import is_variant
+from ..analysis.quantities import Quantity
+from ..document import Document
+from ..model import ERROR, WARNING, Hit, Ref
+from ..registry import rule
+
+_TRANSLATED = re.compile(
+    r"\b(?:translat\w+|interpreter|in (?:Russian|French|Arabic|Spanish|German|Chinese|Mandarin|"
+    r"Ukrainian|Turkish|Persian|Farsi|Hebrew|Japanese|Korean|Portuguese|Italian|Hindi|Urdu|"
+    r"Indonesian|Malay|Polish|Dutch|Greek|Swahili|Amharic|Kazakh|Belarusian|Pashto|Dari))\b")
+
+
+def _sources(doc: Document) -> list[Document]:
+    return doc.options.get("sources") or []
+
+
+def _ref(src: Document, start: int, end: int, message: str) -> Ref:
+    line, col, _, _ = src.position(start, end)
+    return Ref(start, end, message, path=src.path, line=line, column=col)
+
+
+@rule("S101", "name-variant", WARNING)
+def name_variant(doc: Document) -> Iterator[Hit]:
+    """A name spelled two ways in one article.
+
+    What it flags: the minority spelling of a name (`Tikhanovskaya` where the article writes
+    `Tsikhanouskaya` three times; `De Klerck` beside `de Klerk`; `Nazarbaev` beside
+    `Nazarbayev`), pointing at the majority spelling. Spellings count as one name only with
+    evidence beyond similarity: a transliteration rule makes them equal, or they are long and
+    nearly identical. Two people who share a surname but not a first name are left alone, and
+    so are titles, possessives and capitals at the start of a sentence.
+
+    Why it matters: readers and search engines take two spellings for two people, and the one
+    that is wrong is usually the one the subject will complain about.
+
+    Example:
+        Sviatlana Tsikhanouskaya left for Lithuania. Tsikhanouskaya's allies said Tikhanovskaya would return.
+
+    Instead:
+        Sviatlana Tsikhanouskaya left for Lithuania. Tsikhanouskaya's allies said Tsikhanouskaya would return.
+    """
+    for v in doc.names.variants:
+        major = v.first_majority
+        for m in v.mentions:
+            yield Hit(m.surname_start, m.surname_end,
+                      f"‘{v.minority}’ is spelled ‘{v.majority}’ elsewhere in this article",
+                      suggestion=v.majority,
+                      related=(Ref(major.surname_start, major.surname_end, f"spelled ‘{v.majority}’ here"),) if major else ())
+
+
+def _quote_text(doc: Document, q) -> str:
+    a, b = q.inner
+    return doc.text[a:b]
+
+
+def _checked_quotes(doc: Document):
+    for q in doc.quotes:
+        if q.kind != "double" or not q.closed:
+            continue
+        inner = _quote_text(doc, q)
+        if len(re.findall(r"\w+", inner)) < 3:
+            continue
+        para = doc.paragraphs[q.paragraph]
+        if _TRANSLATED.search(doc.text[para.start:para.end]):
+            continue  # a translated quotation cannot be verbatim
+        yield q, inner
+
+
+@rule("S201", "quote-differs-from-source", ERROR)
+def quote_differs_from_source(doc: Document) -> Iterator[Hit]:
+    """A quotation that is not what the source says (needs --source).
+
+    What it flags: a direct quotation whose words are not verbatim in any source file given with
+    `--source` (wire copy, a transcript, a press release), when the source has a close passage:
+    the message says what differs, word by word, and points at the passage. A partial quotation
+    that is verbatim is fine; an ellipsis may skip words and a bracketed insertion stand for a
+    few. Quotations marked as translated are left alone.
+
+    Why it matters: a quotation is a promise that these were the speaker's exact words. A
+    changed word, especially a dropped `not`, changes what they said.
+
+    Source:
+        The minister told parliament: "The deal is not dead yet, and we will keep talking."
+
+    Example:
+        The minister told parliament: “The deal is dead, and we will keep talking.”
+
+    Instead:
+        The minister told parliament the deal was “not dead yet”.
+    """
+    for src in _sources(doc):
+        index = src.word_index
+        for q, inner in _checked_quotes(doc):
+            if index.verbatim(inner):
+                continue
+            passage = index.closest(inner)
+            if passage is None or passage.ratio < 0.6:
+                continue
+            said = src.text[passage.start:passage.end]
+            diffs = "; ".join(passage.diffs[:3])
+            yield Hit(q.start, q.end,
+                      f"this quotation is not verbatim in {src.path}: the source says “{said}” ({diffs})",
+                      related=(_ref(src, passage.start, passage.end, "the closest passage in the source"),))
+
+
+@rule("S202", "quote-not-in-source", WARNING)
+def quote_not_in_source(doc: Document) -> Iterator[Hit]:
+    """A quotation that the source files do not contain at all (needs --source).
+
+    What it flags: a direct quotation of three words or more with no close passage in any
+    source given with `--source`. It may come from another interview, which is fine if the copy
+    says so; it may also be invented or misremembered.
+
+    Why it matters: when a desk checks copy against a transcript, every quotation should be in
+    it or have another named source.
+
+    Source:
+        The minister said talks would continue next week.
+
+    Example:
+        “We will never sign this agreement,” the minister said.
+
+    Instead:
+        The minister said talks would continue next week.
+    """
+    sources = _sources(doc)
+    if not sources:
+        return
+    for q, inner in _checked_quotes(doc):
+        best = 0.0
+        for src in sources:
+            index = src.word_index
+            if index.verbatim(inner):
+                best = 1.0
+                break
+            p = index.closest(inner)
+            best = max(best, p.ratio if p else 0.0)
+        if best < 0.6:
+            yield Hit(q.start, q.end, "this quotation is not in the source files given with --source")
+
+
+_FILLER = frozenset("would will be is was were are been of at to the a an about by around reach reached "
+                    "totalled totaled total stood stands stand put estimated some nearly almost more "
+                    "than over under up rose fell rise fall its their his her this that at least".split())
+
+
+def _key(doc: Document, q: Quantity) -> tuple[str, str]:
+    """What a figure counts, for matching it with the source: its category, the noun after it,
+    or for a bare amount the noun it is the value of (`the deficit would be €3.8 billion`)."""
+    if q.category:
+        return q.category, q.unit
+    noun = (q.head.split() or [""])[-1].lower().rstrip("s")
+    if not noun:
+        s = doc.sentences[q.sentence]
+        before = re.findall(r"[A-Za-z]+", doc.text[s.start:q.start])
+        noun = next((w.lower() for w in reversed(before) if w.lower() not in _FILLER), "")
+    return noun, q.unit
+
+
+@rule("S301", "figure-differs-from-source", ERROR)
+def figure_differs_from_source(doc: Document) -> Iterator[Hit]:
+    """A figure that differs from the source's figure for the same thing (needs --source).
+
+    What it flags: `€8.3 billion` where the source says `€3.8 billion` for the same budget;
+    `nine provinces` where it says `Seven provinces`; `27 people were detained` where it says
+    72. A figure matches the source's when it counts the same thing (the same category, or the
+    same noun and unit) and their intervals overlap (`about 2,500` matches 2,400).
+
+    Why it matters: figures are the facts most often mistyped between a source and the copy,
+    and transposed digits survive every read-through.
+
+    Source:
+        Floods have hit seven provinces and displaced 12,000 people, the agency said.
+
+    Example:
+        Floods have hit nine provinces and displaced 12,000 people, the agency said.
+
+    Instead:
+        Floods have hit seven provinces and displaced 12,000 people, the agency said.
+    """
+    for src in _sources(doc):
+        theirs: dict[tuple[str, str], list[Quantity]] = {}
+        for sq in src.quantities:
+            k = _key(src, sq)
+            if k[0]:
+                theirs.setdefault(k, []).append(sq)
+        for q in doc.quantities:
+            k = _key(doc, q)
+            cands = theirs.get(k)
+            if not k[0] or not cands or q.update:
+                continue
+            if any(q.overlaps(c) for c in cands):
+                continue
+            c = min(cands, key=lambda c: abs(c.value - q.value))
+            yield Hit(q.start, q.end,
+                      f"{q.text.strip()} here, but the source ({src.path}) says {c.text.strip()} for the same {k[0]}",
+                      suggestion=c.text.strip(),
+                      related=(_ref(src, c.start, c.end, f"the source's figure: {c.text.strip()}"),))
+
+
+@rule("S401", "name-differs-from-source", WARNING)
+def name_differs_from_source(doc: Document) -> Iterator[Hit]:
+    """A name spelled differently from the source (needs --source; the source's spelling wins).
+
+    What it flags: `Tikhanovskaya` in the copy where the wire or the press release writes
+    `Tsikhanouskaya`, with the same evidence rules as S101 (a transliteration rule or a long,
+    nearly identical spelling; different first names mean different people).
+
+    Why it matters: the source, usually the subject's own office or the wire, has the spelling
+    the subject uses.
+
+    Source:
+        Opposition leader Sviatlana Tsikhanouskaya said she would return to Minsk.
+
+    Example:
+        Opposition leader Sviatlana Tikhanovskaya said she would return to Minsk.
+
+    Instead:
+        Opposition leader Sviatlana Tsikhanouskaya said she would return to Minsk.
+    """
+    for src in _sources(doc):
+        spellings: dict[str, object] = {}
+        for m in src.names.mentions:
+            spellings.setdefault(m.surname, m)
+        for m in doc.names.mentions:
+            if m.surname in spellings:
+                continue
+            for s, sm in spellings.items():
+                if is_variant(m.surname, s) and (not m.first or not sm.first or m.first == sm.first
+                                                 or is_variant(m.first, sm.first)):
+                    yield Hit(m.surname_start, m.surname_end,
+                              f"‘{m.surname}’ is spelled ‘{s}’ in the source ({src.path})",
+                              suggestion=s,
+                              related=(_ref(src, sm.surname_start, sm.surname_end, f"spelled ‘{s}’ here"),))
+                    break
