@@ -197,8 +197,9 @@ def find_attributions(doc: Document) -> list[Attribution]:
             src = None
             if verb not in _SPEECH and _OBJECT_NEXT.match(text, ve):
                 kind = "act"  # `announced the tax cut`: sources its figures, not a motive
-            if re.search(r"\b(?:an?|the)\s+$", text[max(s.start, vs - 5):vs], re.I):
-                continue  # `an estimated 100,000`: a hedge, not a source
+            if re.search(r"\b(?:an?|the|some|many|all|several|these|those|its|their|his|her|no|any|"
+                         r"other|most|newly)\s+$", text[max(s.start, vs - 9):vs], re.I):
+                continue  # `an estimated 100,000`, `some estimated death tolls`: not a source
             if verb == "according to":
                 kind = "according"
                 src = _source_after(text, ve, s.end)

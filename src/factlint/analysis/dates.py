@@ -210,7 +210,8 @@ def _mention(kind: str, m: re.Match, g: dict, text: str) -> DateMention | None:
         return DateMention(s, e, kind, year=year, month=int(g["num1"]), day=int(g["num2"]))
     if kind in ("md", "dm"):
         day = int(g["day"])
-        if kind == "md" and _followed_by_count(text, m.end("day")) and not g.get("day2") and year is None:
+        if (kind == "md" and weekday is None and not g.get("day2") and year is None
+                and _followed_by_count(text, m.end("day")) and not re.match(r"\s+of\b", text[m.end("day"):])):
             return None  # "In March 12 people died"
         day2 = int(g["day2"]) if g.get("day2") else None
         month = _MONTH_INDEX[g["mon"].rstrip(".").lower()]

@@ -173,6 +173,13 @@ def variants_between(mentions: list[NameMention]) -> list[Variant]:
     return out
 
 
+def _first_names(mentions: list[NameMention]) -> list[NameMention]:
+    """First names as mentions of their own, so that `Chadwick Boseman` ... `Chadwik` is caught."""
+    return [NameMention(m.start, m.start + len(m.first), m.first, "", m.first, m.start,
+                        m.start + len(m.first), m.sentence_initial) for m in mentions if m.first]
+
+
 def analyse_names(doc: Document) -> NameAnalysis:
     mentions = find_names(doc)
-    return NameAnalysis(mentions, variants_between(mentions))
+    pool = sorted(mentions + _first_names(mentions), key=lambda m: m.surname_start)
+    return NameAnalysis(mentions, variants_between(pool))

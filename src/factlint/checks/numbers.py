@@ -46,7 +46,7 @@ def _dates_in(doc: Document, sentence: int) -> set[str]:
 
 _YEAR_WORD = re.compile(r"\b(?:1[89]|20)\d\d\b(?!\s*(?:people|persons|[a-z]+s\b))")
 _BACKGROUND = re.compile(r"\b(?:ago|previously|earlier this (?:year|month|week)|last (?:week|month|year)|"
-                         r"in the past|since|a year earlier|the previous|history|historic|decades?|"
+                         r"in the past|a year earlier|the previous|history|historic|decades?|"
                          r"years of|in the (?:19|20)\d0s)\b", re.I)
 
 
