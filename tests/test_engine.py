@@ -121,13 +121,13 @@ def test_severity_override_from_config(write, tmp_path):
 
 def test_rule_that_raises_fails_alone(monkeypatch):
     from factlint import LintError
-    from factlint.registry import _RULES, Rule
+    from factlint.registry import _RULES, Rule, register
 
     def boom(doc):
         raise RuntimeError("kaput")
         yield
 
-    _RULES["Z999"] = Rule("Z999", "boom", ERROR, boom, "", True, "tests")
+    register(Rule("Z999", "boom", ERROR, boom, "", True, "tests"))
     try:
         from factlint.engine import RunOptions, lint_source
 
@@ -141,3 +141,6 @@ def test_rule_that_raises_fails_alone(monkeypatch):
             assert "kaput" in str(exc)
     finally:
         del _RULES["Z999"]
+        from factlint.registry import _GENERATION
+
+        _GENERATION[0] += 1

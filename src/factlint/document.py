@@ -159,6 +159,14 @@ class Document:
                 for m in _WORD.finditer(self.text)]
 
     @cached_property
+    def token_positions(self) -> dict[str, list[int]]:
+        """Where each word stands (token indexes), so a word pack looks up only its own words."""
+        out: dict[str, list[int]] = {}
+        for i, t in enumerate(self.tokens):
+            out.setdefault(t.norm, []).append(i)
+        return out
+
+    @cached_property
     def _token_starts(self) -> list[int]:
         return [t.start for t in self.tokens]
 

@@ -16,7 +16,7 @@ from .formats import parse
 from .formats.frontmatter import FrontMatterError
 from .inputs import STDIN, InputError, read_source
 from .model import FileError, Finding, Hit, Related, Severity
-from .registry import PLUGIN_ERRORS, RegistryError, Rule, all_rules, load_plugin
+from .registry import PLUGIN_ERRORS, RegistryError, Rule, all_rules, generation, load_plugin
 from .suppress import parse_suppressions
 
 UNUSED_SUPPRESSION = "X100"
@@ -109,6 +109,12 @@ def config_for(path: str, opts: RunOptions) -> Config:
 
 
 def active_rules(cfg: Config, opts: RunOptions) -> list[Rule]:
+    all_rules()
+    return _active_rules(cfg, opts, generation())
+
+
+@lru_cache(maxsize=64)
+def _active_rules(cfg: Config, opts: RunOptions, _generation: int) -> list[Rule]:
     select = _prefixes(opts.select) if opts.select is not None else _prefixes(cfg.select)
     extend = _prefixes((opts.extend_select or ()) + cfg.extend_select)
     ignore = _prefixes(cfg.ignore + (opts.ignore or ()))

@@ -284,17 +284,21 @@ class Matcher:
 
     def __init__(self, pack: Pack) -> None:
         self.pack = pack
-        self.index: dict[str, list[tuple[tuple[str, ...], Entry, str | None]]] = {}
+        # each phrase is indexed by its longest word (a proxy for its rarest): `the reigns of
+        # power` is looked up where `reigns` stands, not at every `the`
+        self.index: dict[str, list[tuple[tuple[str, ...], int, Entry, str | None]]] = {}
         regexes = []
         for entry in pack.entries:
             for phrase, sugg in entry.forms.items():
                 words = tuple(re.findall(r"\w+(?:['\-]\w+)*", phrase))
                 if words:
-                    self.index.setdefault(words[0], []).append((words, entry, sugg))
+                    anchor = max(range(len(words)), key=lambda k: (len(words[k]), -k))
+                    self.index.setdefault(words[anchor], []).append((words, anchor, entry, sugg))
             if entry.regex:
                 regexes.append((f"e{len(regexes)}", entry))
         for alts in self.index.values():
             alts.sort(key=lambda a: -len(a[0]))  # longest phrase first
+        self.possessives = {w + "'s" for w, alts in self.index.items() if any(len(a[0]) == 1 for a in alts)}
         self.regex_entries = dict(regexes)
         self.regex = None
         if regexes:
@@ -307,19 +311,21 @@ class Matcher:
     def candidates(self, doc) -> Iterator[tuple[int, int, Entry, str | None]]:
         toks = doc.tokens
         n = len(toks)
-        for i, t in enumerate(toks):
-            alts = self.index.get(t.norm)
-            if not alts:
-                if t.norm.endswith("'s"):  # a possessive matches its word: the cult's leader
-                    for words, entry, sugg in self.index.get(t.norm[:-2], ()):
-                        if len(words) == 1:
-                            yield t.start, t.end - 2, entry, sugg
-                            break
-                continue
-            for words, entry, sugg in alts:
-                k = len(words)
-                if i + k <= n and all(toks[i + j].norm == words[j] for j in range(1, k)):
-                    yield toks[i].start, toks[i + k - 1].end, entry, sugg
+        where = doc.token_positions
+        # only the document's words that start an entry: one set intersection, then lookups
+        for word in self.index.keys() & where.keys():
+            alts = self.index[word]
+            for p in where[word]:
+                for words, anchor, entry, sugg in alts:
+                    i, k = p - anchor, len(words)
+                    if i >= 0 and i + k <= n and all(toks[i + j].norm == words[j] for j in range(k)):
+                        yield toks[i].start, toks[i + k - 1].end, entry, sugg
+                        break
+        for word in self.possessives & where.keys():  # the cult's leader
+            for words, _anchor, entry, sugg in self.index.get(word[:-2], ()):
+                if len(words) == 1:
+                    for i in where[word]:
+                        yield toks[i].start, toks[i].end - 2, entry, sugg
                     break
         if self.regex is not None:
             for m in self.regex.finditer(doc.text, timeout=REGEX_TIMEOUT):

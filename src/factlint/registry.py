@@ -9,6 +9,7 @@ import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -74,6 +75,13 @@ class RegistryError(ValueError):
     pass
 
 
+_GENERATION = [0]  # bumped when the set of rules changes, so cached selections are redone
+
+
+def generation() -> int:
+    return _GENERATION[0]
+
+
 def register(r: Rule) -> Rule:
     if not CODE_RE.match(r.code):
         raise RegistryError(f"rule code {r.code!r} is not a letter and three digits")
@@ -83,6 +91,7 @@ def register(r: Rule) -> Rule:
     if old is not None and old.func is not r.func and old.origin != r.origin:
         raise RegistryError(f"rule code {r.code} is already taken by {old.name} ({old.origin})")
     _RULES[r.code] = r
+    _GENERATION[0] += 1
     return r
 
 
@@ -149,6 +158,11 @@ def load_plugin(spec: str, base: Path | None = None) -> None:
 
 def all_rules() -> list[Rule]:
     _load_builtins()
+    return _sorted_rules(generation())
+
+
+@lru_cache(maxsize=8)
+def _sorted_rules(_generation: int) -> list[Rule]:
     return sorted(_RULES.values(), key=lambda r: r.code)
 
 

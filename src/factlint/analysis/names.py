@@ -74,6 +74,7 @@ class NameAnalysis:
         return Counter(m.surname for m in self.mentions)
 
 
+@lru_cache(maxsize=50_000)
 def translit_key(word: str) -> str:
     """A spelling with transliteration choices folded: Nazarbayev/Nazarbaev, Klerk/Klerck,
     Zelenskyy/Zelensky, Tsikhanouskaya's `ou`/`ov`."""
@@ -150,26 +151,47 @@ def _firsts(mentions: list[NameMention], surname: str) -> set[str]:
     return {m.first for m in mentions if m.surname == surname and m.first}
 
 
+def _candidate_pairs(spellings: list[str]) -> list[tuple[str, str]]:
+    """Pairs worth testing, found by bucketing, not by comparing every pair: the same
+    transliteration key, or (for long names) the same first letter and ending."""
+    by_key: dict[str, list[str]] = {}
+    by_shape: dict[tuple[str, str], list[str]] = {}
+    for sp in spellings:
+        if len(sp) < 5:
+            continue
+        by_key.setdefault(translit_key(sp), []).append(sp)
+        if len(sp) >= 8:
+            low = sp.lower()
+            by_shape.setdefault((low[0], low[-2:]), []).append(sp)
+    pairs = []
+    for group in (*by_key.values(), *by_shape.values()):
+        for i, a in enumerate(group):
+            for b in group[i + 1:]:
+                pairs.append((a, b))
+    return pairs
+
+
 def variants_between(mentions: list[NameMention]) -> list[Variant]:
     counts = Counter(m.surname for m in mentions)
     first_seen: dict[str, int] = {}
     for i, m in enumerate(mentions):
         first_seen.setdefault(m.surname, i)
     spellings = sorted(counts, key=lambda s: first_seen[s])
+    pairs = sorted({tuple(sorted(p, key=lambda s: first_seen[s])) for p in _candidate_pairs(spellings)},
+                   key=lambda p: (first_seen[p[0]], first_seen[p[1]]))
     out = []
     used: set[str] = set()
-    for i, a in enumerate(spellings):
-        for b in spellings[i + 1:]:
-            if a in used or b in used or not is_variant(a, b):
-                continue
-            fa, fb = _firsts(mentions, a), _firsts(mentions, b)
-            if fa and fb and not any(x == y or is_variant(x, y) for x in fa for y in fb):
-                continue  # two people who share a surname
-            major, minor = (a, b) if counts[a] >= counts[b] else (b, a)
-            used.add(minor)
-            out.append(Variant(
-                minor, major, [m for m in mentions if m.surname == minor],
-                next(m for m in mentions if m.surname == major)))
+    for a, b in pairs:
+        if a in used or b in used or not is_variant(a, b):
+            continue
+        fa, fb = _firsts(mentions, a), _firsts(mentions, b)
+        if fa and fb and not any(x == y or is_variant(x, y) for x in fa for y in fb):
+            continue  # two people who share a surname
+        major, minor = (a, b) if counts[a] >= counts[b] else (b, a)
+        used.add(minor)
+        out.append(Variant(
+            minor, major, [m for m in mentions if m.surname == minor],
+            next(m for m in mentions if m.surname == major)))
     return out
 
 

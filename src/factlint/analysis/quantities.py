@@ -56,11 +56,17 @@ HEDGES = {
 _HEDGE_RE = re.compile(
     r"(?:" + "|".join(sorted((re.escape(h) for h in HEDGES), key=len, reverse=True)) + r")\s+$", re.I)
 _NUMBER_WORDS = "|".join(sorted(list(UNITS) + list(TENS) + ["hundred", "thousand", "million", "billion"], key=len, reverse=True))
+# two matchers, each cheap: figures start at a digit or a currency sign; number words start at
+# a word boundary with one of a few dozen words (the case-insensitive alternation runs only there)
 _NUM = re.compile(
-    r"(?P<cur>[$€£¥]|US\$|A\$|C\$|Rs\.?\s?)?"
+    r"(?P<cur>US\$|A\$|C\$|[$€£¥]|Rs\.?\s?)?"
     r"(?:(?P<digits>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-    r"(?:\s*(?P<scale>million|billion|trillion|bn|mn|tn|m|k)\b)?"
-    r"|(?P<words>(?:(?:" + _NUMBER_WORDS + r")(?:[\s-]+(?:and\s+)?)?)+))"
+    r"(?:\s*(?P<scale>million|billion|trillion|bn|mn|tn|m|k)\b)?)"
+    r"(?P<pct>\s*(?:%|percent\b|per cent\b))?",
+    re.I,
+)
+_NUM_WORDS = re.compile(
+    r"\b(?P<words>(?:(?:" + _NUMBER_WORDS + r")\b(?:[\s-]+(?:and\s+)?)?)+)"
     r"(?P<pct>\s*(?:%|percent\b|per cent\b))?",
     re.I,
 )
@@ -240,9 +246,12 @@ def extract(doc: Document, lex: Lexicon) -> list[Quantity]:
         lo, hi = VAGUE[m.group(0).lower()]
         raw.append((m.start(), m.end(), lo, hi, (lo + hi) / 2, "vague", ""))
         taken.append((m.start(), m.end()))
-    for m in _NUM.finditer(text):
+    from itertools import chain
+
+    for m in sorted(chain(_NUM.finditer(text), _NUM_WORDS.finditer(text)), key=lambda m: m.start()):
         s, e = m.start(), m.end()
-        if not m.group("digits") and not m.group("words"):
+        g = m.groupdict()
+        if not g.get("digits") and not g.get("words"):
             continue
         # trim trailing spaces, hyphens and `and` that a word-number match swallowed
         while True:
@@ -252,7 +261,7 @@ def extract(doc: Document, lex: Lexicon) -> list[Quantity]:
             e = s + len(stripped)
         if not free(s, e) or skipped(s, e):
             continue
-        if m.group("digits"):
+        if g.get("digits"):
             ds, de = m.start("digits"), m.end("digits")
             before, after = text[max(0, ds - 1):ds], text[de:de + 1]
             if before and (before.isalnum() or before in "-/.:#") and not m.group("cur"):
@@ -280,8 +289,8 @@ def extract(doc: Document, lex: Lexicon) -> list[Quantity]:
         unit = ""
         if m.group("pct"):
             unit = "percent"
-        elif m.group("cur"):
-            unit = _CURRENCY_SIGNS.get(m.group("cur").strip(), m.group("cur").strip())
+        elif g.get("cur"):
+            unit = _CURRENCY_SIGNS.get(g["cur"].strip(), g["cur"].strip())
         raw.append((s, e, value, value, value, "", unit))
         taken.append((s, e))
     raw.sort()
