@@ -143,10 +143,17 @@ class Document:
     def is_title(self, p: int) -> bool:
         """A headline or title: the first paragraph with no closing punctuation, or any short
         paragraph without it (a heading). Titles summarise; they carry no attribution."""
-        para = self.paragraphs[p]
-        body = self.text[para.start:para.end].rstrip()
+        return self._titles[p]
+
+    @cached_property
+    def _titles(self) -> list[bool]:
         ends = (".", "!", "?", "”", '"', "’", ":", ";")
-        return (p == 0 and not body.endswith(ends)) or (len(body.split()) <= 14 and not body.endswith(ends))
+        out = []
+        for k, para in enumerate(self.paragraphs):
+            body = self.text[para.start:para.end].rstrip()
+            short = len(body[:400].split(maxsplit=15)) <= 14
+            out.append(not body.endswith(ends) and (k == 0 or short))
+        return out
 
     def sentences_of_paragraph(self, p: int) -> list[int]:
         para = self.paragraphs[p]

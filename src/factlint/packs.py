@@ -7,6 +7,7 @@ from __future__ import annotations
 import difflib
 import re
 import tomllib
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -354,20 +355,27 @@ class Matcher:
             return False
         return True
 
-    @staticmethod
-    def _around(doc, start: int, end: int, i0: int, i1: int, entry: Entry, scope: str, words) -> bool:
+    def _around(self, doc, start: int, end: int, i0: int, i1: int, entry: Entry, scope: str, words) -> bool:
         """Is one of these words within the entry's window (or sentence, paragraph, document)?"""
         toks = doc.tokens
         if scope == "window":
             lo, hi = max(i0 - entry.window, 0), min(i1 + entry.window, len(toks))
-        elif scope == "document":
+            return any(_word_matches(toks[j].norm, words) for j in range(lo, hi) if not (i0 <= j < i1))
+        if scope == "document":
             lo, hi = 0, len(toks)
         else:
             s = doc.sentences[doc.sentence_at(start)] if scope == "sentence" else doc.paragraphs[doc.paragraph_at(start)]
             lo, hi = doc.token_index(s.start), doc.token_index(s.end)
-        return any(_word_matches(toks[j].norm, words) for j in range(lo, hi) if not (i0 <= j < i1))
+        # a wide scope is read once as its set of distinct words, so a long article stays linear
+        key = (lo, hi)
+        vocab = self._vocab.get(key)
+        if vocab is None:
+            vocab = self._vocab[key] = Counter(toks[j].norm for j in range(lo, hi))
+        own = Counter(toks[j].norm for j in range(i0, i1))
+        return any(_word_matches(w, words) for w, n in vocab.items() if n > own.get(w, 0))
 
     def run(self, doc) -> Iterator[Hit]:
+        self._vocab: dict[tuple[int, int], Counter] = {}
         cfg = doc.options.get("config")
         if cfg is not None:
             if self.pack.name in cfg.disable_packs:

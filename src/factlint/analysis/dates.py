@@ -297,8 +297,10 @@ class DateAnalysis:
     evidence_needed: int = 1
     tenses: dict[int, str] = field(default_factory=dict)  # by mention start
     forced_order: str | None = None
+    _resolved: dict = field(default_factory=dict, repr=False)
+    _agreeing: dict = field(default_factory=dict, repr=False)
 
-    @property
+    @cached_property
     def pairs(self) -> list[DateMention]:
         return [m for m in self.mentions if m.is_pair]
 
@@ -311,6 +313,12 @@ class DateAnalysis:
 
     def resolve(self, m: DateMention, reading: Reading) -> dt.date | None:
         """The date a mention names under a reading, or None (no day, or impossible)."""
+        key = (m, reading)
+        if key not in self._resolved:
+            self._resolved[key] = self._resolve(m, reading)
+        return self._resolved[key]
+
+    def _resolve(self, m: DateMention, reading: Reading) -> dt.date | None:
         dm = m.day_month(reading.order)
         if dm is None:
             return None
@@ -356,7 +364,9 @@ class DateAnalysis:
         return min(self.readings, key=lambda r: (abs((r.year or ANCHOR_YEAR) - ANCHOR_YEAR), r.year or 0, r.order))
 
     def agreeing(self, reading: Reading) -> list[DateMention]:
-        return [m for m in self.pairs if self.agrees(m, reading)]
+        if reading not in self._agreeing:
+            self._agreeing[reading] = [m for m in self.pairs if self.agrees(m, reading)]
+        return self._agreeing[reading]
 
 
 ANCHOR_YEAR = 2025  # with no year anywhere, name the fitting year nearest to recent copy

@@ -24,14 +24,20 @@ _STRONG = re.compile(r"\b(?:killed|died|dead|deaths?|arrested|detained|corrupt\w
                      r"poison\w*|hack\w*|rigg\w*|embezzl\w*|launder\w*)\b", re.I)
 
 
-def _attributed_elsewhere(doc: Document, q: Quantity) -> bool:
+def _attributed_elsewhere(doc: Document, q: Quantity, sourced: dict[str, list[Quantity]]) -> bool:
     """The same figure given with a source elsewhere in the article: the lede may state it."""
+    return any(o is not q and o.overlaps(q) for o in sourced.get(q.category, ()))
+
+
+def _sourced_figures(doc: Document) -> dict[str, list[Quantity]]:
+    out: dict[str, list[Quantity]] = {}
+    seen: set[tuple] = set()
     for o in doc.quantities:
-        if o is q or o.category != q.category or not o.overlaps(q):
-            continue
-        if attributed(doc, o.start) or doc.in_quotation(o.start, o.end):
-            return True
-    return False
+        key = (o.category, o.low, o.high)
+        if o.category and key not in seen and (attributed(doc, o.start) or doc.in_quotation(o.start, o.end)):
+            seen.add(key)
+            out.setdefault(o.category, []).append(o)
+    return out
 
 
 _AUTHORITY = re.compile(
@@ -76,6 +82,7 @@ def unsourced_figure(doc: Document) -> Iterator[Hit]:
     Instead:
         More than 2,000 people were arrested after the protests, the interior ministry said.
     """
+    sourced = None
     for q in doc.quantities:
         forecast = q.unit in ("percent",) or (q.unit and q.unit != "percent")
         s = doc.sentences[q.sentence]
@@ -91,7 +98,9 @@ def unsourced_figure(doc: Document) -> Iterator[Hit]:
             continue
         if doc.in_quotation(q.start, q.end) or attributed(doc, q.start) or doc.is_title(q.paragraph):
             continue
-        if _attributed_elsewhere(doc, q) or background(doc, q.sentence) or _authority_acts(doc, q):
+        if sourced is None:
+            sourced = _sourced_figures(doc)
+        if _attributed_elsewhere(doc, q, sourced) or background(doc, q.sentence) or _authority_acts(doc, q):
             continue
         if re.match(r"\s+(?:more|other|others|additional|further)\b", doc.text[q.end:q.end + 12]):
             continue  # `eight more people`: it continues a count given before

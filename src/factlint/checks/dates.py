@@ -137,8 +137,15 @@ def conflicting_weekdays(doc: Document) -> Iterator[Hit]:
     pairs = [m for m in a.pairs if id(m) not in flagged]
     orders = a.orders
     reported: set[int] = set()
-    for j, later in enumerate(pairs):
-        for earlier in pairs[:j]:
+    distinct: list[DateMention] = []  # each weekday+date written once: repeats say nothing new
+    keys: set[tuple] = set()
+    for later in pairs:
+        key = (later.weekday, later.day, later.day2, later.month, later.year, later.numeric)
+        earlier_ones = list(distinct)
+        if key not in keys:
+            keys.add(key)
+            distinct.append(later)
+        for earlier in earlier_ones:
             if id(later) in reported:
                 break
             gaps = [_days_apart(doc, earlier, later, o) for o in orders]
@@ -344,15 +351,19 @@ def relative_date_mismatch(doc: Document) -> Iterator[Hit]:
     # a bare weekday whose paragraph names that weekday with a date, a different one from the
     # day a reader counts back (or forward) to from the publication date
     mismatched = {id(x) for x, _, _ in a.mismatches}
+    dated_pairs: dict[tuple[int, int], list[DateMention]] = {}
+    for d in ms:
+        if d.is_pair and id(d) not in mismatched:
+            bucket = dated_pairs.setdefault((d.paragraph, d.weekday), [])
+            if all(x.text != d.text for x in bucket):
+                bucket.append(d)
     for m in ms:
         if m.kind != "weekday" or doc.in_quotation(m.start, m.end):
             continue
         if a.tense(m) != "past" or _modified(doc, m):
             continue
         meant = _weekday_resolved(pub, m.weekday, "past")
-        for d in ms:
-            if d.paragraph != m.paragraph or not d.is_pair or d.weekday != m.weekday or id(d) in mismatched:
-                continue
+        for d in dated_pairs.get((m.paragraph, m.weekday), ()):
             dates = {a.resolve(d, r) for r in a.readings}
             if None in dates or len(dates) != 1:
                 continue

@@ -70,7 +70,10 @@ def background(doc: Document, sentence: int) -> bool:
 
 
 def _sources(doc: Document, q: Quantity) -> set[str]:
-    return {a.source.lower() for a in doc.attributions if a.covers(q.start)} if doc.attributions else set()
+    """Who gives a figure, by the head of the source's name: `the disaster agency` and `the
+    agency` are one source, `police` and `organisers` two."""
+    return {(a.source.lower().split() or [""])[-1].strip("’'s,") for a in doc.attributions
+            if a.covers(q.start) and a.kind != "vague"}
 
 
 def _transposed(a: Quantity, b: Quantity) -> bool:
@@ -113,6 +116,8 @@ def comparable(doc: Document, a: Quantity, b: Quantity) -> bool:
     sa, sb = _sources(doc, a), _sources(doc, b)
     if sa and sb and not sa & sb:
         return False  # two named sources disagreeing is reported disagreement, not an error
+    if bool(sa) != bool(sb) and not (a.definite or b.definite):
+        return False  # a source's figure beside the reporter's own: reported, unless one is a total
     return True
 
 
@@ -141,9 +146,18 @@ def conflicting_figures(doc: Document) -> Iterator[Hit]:
     """
     qs = [q for q in doc.quantities if q.category]
     reported: set[int] = set()
+    # compare within a category only, and each distinct figure once (a long file repeating one
+    # sentence thousands of times stays linear)
+    groups: dict[str, list[Quantity]] = {}
     for j, b in enumerate(qs):
-        for a in qs[:j]:
-            if j in reported or not comparable(doc, a, b) or a.overlaps(b):
+        group = groups.setdefault(_category(doc, b), [])
+        seen: set[tuple] = set()
+        for a in reversed(group):
+            key = (a.low, a.high, a.who, a.definite, a.hedge)
+            if key in seen:
+                continue
+            seen.add(key)
+            if j in reported or a.overlaps(b) or not comparable(doc, a, b):
                 continue
             reported.add(j)
             note = " (the digits are transposed)" if _transposed(a, b) else ""
@@ -154,6 +168,7 @@ def conflicting_figures(doc: Document) -> Iterator[Hit]:
                 f"true{note}; if the count changed, say so (`rose to`, `later`)",
                 related=(Ref(a.start, a.end, f"the other figure: {_value(a)}"),),
             )
+        group.append(b)
 
 
 @rule("N102", "part-larger-than-whole", ERROR)

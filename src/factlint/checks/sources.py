@@ -158,6 +158,8 @@ def _key(doc: Document, q: Quantity) -> tuple[str, str]:
     if q.category:
         return q.category, q.unit
     noun = (q.head.split() or [""])[-1].lower().rstrip("s")
+    if q.unit not in ("", "percent") or noun in ("year", "month", "week", "day", "time"):
+        noun = ""  # an amount of money is the value of the noun before it: the deficit
     if not noun:
         s = doc.sentences[q.sentence]
         before = re.findall(r"[A-Za-z]+", doc.text[s.start:q.start])
