@@ -56,3 +56,24 @@ def test_quotes():
     doc = parse("“We will not leave,” one protester told Reuters.")
     (q,) = doc.quotes
     assert (q.kind, q.closed) == ("double", True)
+
+
+def test_hyphen_ranges_but_not_scores():
+    (q,) = _q("Police said 10-12 people were hurt.")
+    assert (q.low, q.high, q.hedge) == (10, 12, "range")
+    assert [q.text for q in _q("Arsenal won 3-1 and lost 2-0.")] == []
+
+
+def test_who_gave_a_figure_and_who_spoke_a_quote():
+    from factlint.analysis.attribution import source_of, speaker
+
+    doc = parse("At least 31 people died, police said. “We are still searching,” said the fire chief.")
+    (q,) = doc.quantities
+    assert source_of(doc, q.start) == "police"
+    (quote,) = doc.quotes
+    assert speaker(doc, quote) == "the fire chief"
+
+
+def test_dateline_without_year_takes_the_articles_year():
+    doc = parse("LONDON, Jan 6 (Reuters) - Police said on Wednesday, 5 January 2022, that ...")
+    assert str(doc.dates.published) == "2022-01-06"

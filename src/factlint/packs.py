@@ -302,12 +302,19 @@ class Matcher:
         self.possessives = {w + "'s" for w, alts in self.index.items() if any(len(a[0]) == 1 for a in alts)}
         self.regex_entries = dict(regexes)
         self.regex = None
+        self.timeout = REGEX_TIMEOUT
         if regexes:
-            import regex as rx
+            joined = "|".join(f"(?P<{g}>{e.regex})" for g, e in regexes)
+            try:
+                if not pack.builtin:
+                    raise re.error("user patterns run with a time-out")
+                # the shipped packs' patterns are ours and tested: the standard engine is faster
+                self.regex = re.compile(joined, re.IGNORECASE)
+                self.timeout = None
+            except re.error:
+                import regex as rx
 
-            self.regex = rx.compile(
-                "|".join(f"(?P<{g}>{e.regex})" for g, e in regexes), rx.IGNORECASE | rx.V1
-            )
+                self.regex = rx.compile(joined, rx.IGNORECASE | rx.V1)
 
     def candidates(self, doc) -> Iterator[tuple[int, int, Entry, str | None]]:
         toks = doc.tokens
@@ -329,7 +336,8 @@ class Matcher:
                         yield toks[i].start, toks[i].end - 2, entry, sugg
                     break
         if self.regex is not None:
-            for m in self.regex.finditer(doc.text, timeout=REGEX_TIMEOUT):
+            found = self.regex.finditer(doc.text) if self.timeout is None else self.regex.finditer(doc.text, timeout=self.timeout)
+            for m in found:
                 entry = self.regex_entries[m.lastgroup]
                 yield m.start(), m.end(), entry, entry.suggestion
 

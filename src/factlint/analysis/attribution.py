@@ -33,7 +33,8 @@ class Cues:
 
 def _alternation(words, flags=re.I) -> re.Pattern:
     alts = sorted({re.escape(w).replace(r"\ ", r"\s+") for w in words}, key=len, reverse=True)
-    return re.compile(r"(?<![\w-])(?:" + "|".join(alts) + r")(?![\w-])", flags)
+    firsts = "".join(sorted({c for w in words for c in (w[0].lower(), w[0].upper())}))
+    return re.compile(f"(?=[{re.escape(firsts)}])" + r"(?<![\w-])(?:" + "|".join(alts) + r")(?![\w-])", flags)
 
 
 @lru_cache(maxsize=8)
@@ -184,13 +185,23 @@ def find_attributions(doc: Document) -> list[Attribution]:
                   if _lexicon_kind(cfg.base / p) == "attribution") if cfg else ()
     cues = load_cues(extra)
     text = doc.text
-    quotes = doc.quotes
     found: list[Attribution] = []
-    for k, s in enumerate(doc.sentences):
+    sentences = doc.sentences
+    if not sentences:
+        return []
+    # one pass of each cue over the whole text; each match is then read in its sentence
+    by_sentence: dict[int, list[tuple[str, re.Match]]] = {}
+    for cue, pattern in (("verb", cues.verbs), ("witness", cues.witness), ("vague", cues.vague)):
+        for m in pattern.finditer(text):
+            by_sentence.setdefault(doc.sentence_at(m.start()), []).append((cue, m))
+    for k in sorted(by_sentence):
+        s = sentences[k]
         para = doc.paragraph_at(s.start)
-        for m in cues.verbs.finditer(text, s.start, s.end):
+        for cue, m in by_sentence[k]:
+            if cue != "verb" or m.end() > s.end:
+                continue
             vs, ve = m.start(), m.end()
-            if any(q.start < vs and ve <= q.end for q in quotes if q.kind == "double"):
+            if _in_double_quote(doc, vs, ve):
                 continue  # a verb inside a quotation is the speaker's, not the reporter's
             verb = m.group(0).lower()
             kind = "said"
@@ -215,14 +226,19 @@ def find_attributions(doc: Document) -> list[Attribution]:
             if src is None:
                 continue
             found.append(Attribution(verb, vs, ve, src[0], src[1], src[2], k, para, kind))
-        for m in cues.witness.finditer(text, s.start, s.end):
-            found.append(Attribution(m.group(0).lower(), m.start(), m.end(), "reporters", m.start(),
-                                     m.start(), k, para, "witness"))
-        for m in cues.vague.finditer(text, s.start, s.end):
-            # `reportedly`, `sources said`: a source, if a vague one (A401 says so)
-            found.append(Attribution(m.group(0).lower(), m.start(), m.end(), m.group(0), m.start(),
-                                     m.end(), k, para, "vague"))
+        for cue, m in by_sentence[k]:
+            if cue == "witness":
+                found.append(Attribution(m.group(0).lower(), m.start(), m.end(), "reporters", m.start(),
+                                         m.start(), k, para, "witness"))
+            elif cue == "vague":
+                # `reportedly`, `sources said`: a source, if a vague one (A401 says so)
+                found.append(Attribution(m.group(0).lower(), m.start(), m.end(), m.group(0), m.start(),
+                                         m.end(), k, para, "vague"))
     return _with_coverage(doc, found)
+
+
+def _in_double_quote(doc: Document, start: int, end: int) -> bool:
+    return any(q.start < start and end <= q.end for q in doc.quotes if q.kind == "double")
 
 
 def _with_coverage(doc: Document, found: list[Attribution]) -> list[Attribution]:
@@ -269,6 +285,21 @@ def _dangling(doc: Document, a: Attribution) -> bool:
     cues = load_cues()
     head = " ".join(main.split()[:8])
     return not cues.verbs.search(head)
+
+
+def source_of(doc: Document, offset: int) -> str | None:
+    """Who gives what stands at offset (a figure, a claim): the source of the attribution that
+    covers it, nearest first (its own sentence, then its paragraph)."""
+    k = doc.sentence_at(offset)
+    covering = [a for a in doc.attributions if a.covers(offset) and a.kind != "act"]
+    covering.sort(key=lambda a: (a.sentence != k, abs(a.sentence - k)))
+    return covering[0].source if covering else None
+
+
+def speaker(doc: Document, quote) -> str | None:
+    """Who speaks a quotation: the reporting clause in its sentence (`“…,” she said`), else in
+    its paragraph, else the one it runs on from."""
+    return source_of(doc, quote.start)
 
 
 def attributed(doc: Document, offset: int, claims: bool = False) -> bool:

@@ -66,11 +66,11 @@ _NUM = re.compile(
     re.I,
 )
 _NUM_WORDS = re.compile(
-    r"\b(?P<words>(?:(?:" + _NUMBER_WORDS + r")\b(?:[\s-]+(?:and\s+)?)?)+)"
+    r"(?=[otfsenhmbOTFSENHMB])\b(?P<words>(?:(?:" + _NUMBER_WORDS + r")\b(?:[\s-]+(?:and\s+)?)?)+)"
     r"(?P<pct>\s*(?:%|percent\b|per cent\b))?",
     re.I,
 )
-_VAGUE_RE = re.compile(r"\b(?:" + "|".join(sorted((re.escape(v) for v in VAGUE), key=len, reverse=True)) + r")\b", re.I)
+_VAGUE_RE = re.compile(r"(?=[afdsthmAFDSTHM])\b(?:" + "|".join(sorted((re.escape(v) for v in VAGUE), key=len, reverse=True)) + r")\b", re.I)
 _RANGE = re.compile(
     r"\b(?:between\s+(?P<a>[\d,.]+)\s+and\s+(?P<b>[\d,.]+)|(?P<c>[\d,.]+)\s*(?:-|–|to)\s*(?P<d>[\d,.]+))"
     r"(?:\s*(?P<scale>million|billion))?", re.I)
@@ -233,8 +233,12 @@ def extract(doc: Document, lex: Lexicon) -> list[Quantity]:
             x, y = float(a.replace(",", "")), float(b.replace(",", ""))
         except ValueError:
             continue
-        if m.group("c") and "-" in m.group(0) and not m.group(0).strip().startswith("between"):
-            continue  # 3-1 is a score, 9-11 a date: only `X to Y` and `between X and Y` are ranges here
+        if m.group("c") and re.search(r"\d\s*[-–]\s*\d", m.group(0)):
+            # `10-12 people` is a range; `3-1` a score, `9-11` a date: a hyphen range must be
+            # followed by what it counts
+            nxt = _word_at(text, m.end())
+            if not nxt or nxt in NOT_COUNTS or not nxt.isalpha() or nxt in ("win", "victory", "defeat", "loss", "lead", "draw"):
+                continue
         scale = SCALES.get((m.group("scale") or "").lower(), 1)
         if x >= y or skipped(m.start(), m.end()):
             continue

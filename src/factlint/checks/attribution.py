@@ -130,12 +130,15 @@ def unsourced_motive(doc: Document) -> Iterator[Hit]:
     """
     cues = load_cues()
     text = doc.text
-    for s in doc.sentences:
-        p = doc.paragraph_at(s.start)
-        if doc.is_title(p):
+    # one pass over the whole text (claims of motive are rare), then each match in its sentence
+    by_sentence: dict[int, list] = {}
+    for m in [*cues.motive.finditer(text), *cues.motive_phrases.finditer(text)]:
+        by_sentence.setdefault(doc.sentence_at(m.start()), []).append(m)
+    for k in sorted(by_sentence):
+        s = doc.sentences[k]
+        if doc.is_title(doc.paragraph_at(s.start)):
             continue
-        matches = sorted([*cues.motive.finditer(text, s.start, s.end),
-                          *cues.motive_phrases.finditer(text, s.start, s.end)], key=lambda m: (m.start(), -m.end()))
+        matches = sorted(by_sentence[k], key=lambda m: (m.start(), -m.end()))
         last_end = -1
         for m in matches:
             if m.start() < last_end or doc.in_quotation(m.start(), m.end()) or attributed(doc, m.start(), claims=True):
@@ -168,11 +171,15 @@ def unsourced_allegation(doc: Document) -> Iterator[Hit]:
     """
     cues = load_cues()
     text = doc.text
-    for s in doc.sentences:
+    hits: dict[int, list] = {}
+    for m in cues.allegation.finditer(text):
+        hits.setdefault(doc.sentence_at(m.start()), []).append(m)
+    for k in sorted(hits):
+        s = doc.sentences[k]
         sentence = text[s.start:s.end]
         if cues.legal.search(sentence) or doc.is_title(doc.paragraph_at(s.start)):
             continue
-        for m in cues.allegation.finditer(text, s.start, s.end):
+        for m in hits[k]:
             if doc.in_quotation(m.start(), m.end()) or attributed(doc, m.start(), claims=True):
                 continue
             yield Hit(m.start(), m.end(), "who says so? This allegation is stated as fact, "
@@ -327,10 +334,14 @@ def vague_source(doc: Document) -> Iterator[Hit]:
     """
     cues = load_cues()
     text = doc.text
-    for s in doc.sentences:
+    hits: dict[int, list] = {}
+    for m in cues.vague.finditer(text):
+        hits.setdefault(doc.sentence_at(m.start()), []).append(m)
+    for k in sorted(hits):
+        s = doc.sentences[k]
         if not _STRONG.search(text[s.start:s.end]):
             continue
-        for m in cues.vague.finditer(text, s.start, s.end):
+        for m in hits[k]:
             if doc.in_quotation(m.start(), m.end()):
                 continue
             yield Hit(m.start(), m.end(),
