@@ -9,7 +9,7 @@ import re
 from array import array
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
     from .analysis.attribution import Attribution
@@ -26,11 +26,12 @@ class Span:
     end: int
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
+    """A word: where it stands and its lower-cased form (’ as '). A tuple, as there are many."""
+
     start: int
     end: int
-    norm: str  # lower-cased, ’ as '
+    norm: str
 
 
 _WORD = re.compile(r"\w+(?:['’\-]\w+)*")

@@ -18,8 +18,40 @@ if TYPE_CHECKING:
 PRONOUNS = frozenset("he she they it we i you".split())
 
 
+class PhraseIndex:
+    """Phrases found by word lookup, not by a regex tried at every position: each phrase is
+    indexed by its first word, and a document's words are looked up once."""
+
+    def __init__(self, phrases) -> None:
+        self.index: dict[str, list[tuple[str, ...]]] = {}
+        for ph in phrases:
+            words = tuple(ph.lower().replace("’", "'").split())
+            if words:
+                self.index.setdefault(words[0], []).append(words)
+        for alts in self.index.values():
+            alts.sort(key=len, reverse=True)
+
+    def finditer(self, doc: Document) -> list[tuple[int, int, str]]:
+        toks = doc.tokens
+        n = len(toks)
+        out = []
+        where = doc.token_positions
+        for word in self.index.keys() & where.keys():
+            for i in where[word]:
+                for words in self.index[word]:
+                    k = len(words)
+                    if i + k <= n and all(toks[i + j].norm == words[j] for j in range(1, k)):
+                        out.append((toks[i].start, toks[i + k - 1].end, " ".join(words)))
+                        break
+        out.sort()
+        return out
+
+
 @dataclass(frozen=True)
 class Cues:
+    verb_index: PhraseIndex
+    witness_index: PhraseIndex
+    vague_index: PhraseIndex
     verbs: re.Pattern
     sources: frozenset[str]
     witness: re.Pattern
@@ -51,6 +83,9 @@ def load_cues(extra: tuple[str, ...] = ()) -> Cues:
             re.escape(v).replace(r"\ ", r"\s+") for v in data["motive_verbs"]) + r")\b[^.,;]*",
         re.I)
     return Cues(
+        verb_index=PhraseIndex(data["verbs"]),
+        witness_index=PhraseIndex(data["witness"]),
+        vague_index=PhraseIndex(data["vague"]),
         verbs=_alternation(data["verbs"]),
         sources=frozenset(s.lower() for s in data["sources"]),
         witness=_alternation(data["witness"]),
@@ -190,20 +225,19 @@ def find_attributions(doc: Document) -> list[Attribution]:
     if not sentences:
         return []
     # one pass of each cue over the whole text; each match is then read in its sentence
-    by_sentence: dict[int, list[tuple[str, re.Match]]] = {}
-    for cue, pattern in (("verb", cues.verbs), ("witness", cues.witness), ("vague", cues.vague)):
-        for m in pattern.finditer(text):
-            by_sentence.setdefault(doc.sentence_at(m.start()), []).append((cue, m))
+    by_sentence: dict[int, list[tuple[str, int, int, str]]] = {}
+    for cue, index in (("verb", cues.verb_index), ("witness", cues.witness_index), ("vague", cues.vague_index)):
+        for start, end, phrase in index.finditer(doc):
+            by_sentence.setdefault(doc.sentence_at(start), []).append((cue, start, end, phrase))
     for k in sorted(by_sentence):
         s = sentences[k]
         para = doc.paragraph_at(s.start)
-        for cue, m in by_sentence[k]:
-            if cue != "verb" or m.end() > s.end:
+        for cue, vs, ve, phrase in by_sentence[k]:
+            if cue != "verb" or ve > s.end:
                 continue
-            vs, ve = m.start(), m.end()
             if _in_double_quote(doc, vs, ve):
                 continue  # a verb inside a quotation is the speaker's, not the reporter's
-            verb = m.group(0).lower()
+            verb = phrase
             kind = "said"
             src = None
             if verb not in _SPEECH and _OBJECT_NEXT.match(text, ve):
@@ -226,14 +260,12 @@ def find_attributions(doc: Document) -> list[Attribution]:
             if src is None:
                 continue
             found.append(Attribution(verb, vs, ve, src[0], src[1], src[2], k, para, kind))
-        for cue, m in by_sentence[k]:
+        for cue, start, end, phrase in by_sentence[k]:
             if cue == "witness":
-                found.append(Attribution(m.group(0).lower(), m.start(), m.end(), "reporters", m.start(),
-                                         m.start(), k, para, "witness"))
+                found.append(Attribution(phrase, start, end, "reporters", start, start, k, para, "witness"))
             elif cue == "vague":
                 # `reportedly`, `sources said`: a source, if a vague one (A401 says so)
-                found.append(Attribution(m.group(0).lower(), m.start(), m.end(), m.group(0), m.start(),
-                                         m.end(), k, para, "vague"))
+                found.append(Attribution(phrase, start, end, text[start:end], start, end, k, para, "vague"))
     return _with_coverage(doc, found)
 
 
