@@ -163,6 +163,9 @@ class Document:
     @cached_property
     def tokens(self) -> list[Token]:
         """Words with their spans, lower-cased, apostrophes straightened: the unit word packs match."""
+        low = self.text.lower().replace("’", "'")
+        if len(low) == len(self.text):  # lower-casing kept every offset (it almost always does)
+            return [Token(a, b, low[a:b]) for a, b in (m.span() for m in _WORD.finditer(self.text))]
         return [Token(m.start(), m.end(), m.group(0).lower().replace("’", "'"))
                 for m in _WORD.finditer(self.text)]
 
