@@ -78,10 +78,7 @@ class Document:
         self.comments = comments or []
         self.options = options or {}
         self.format = fmt
-        self._line_starts = [0]
-        for i, ch in enumerate(source):
-            if ch == "\n":
-                self._line_starts.append(i + 1)
+        self._line_starts = [0, *(m.end() for m in re.finditer("\n", source))]
 
     # -- positions ---------------------------------------------------------------------------
     def source_offset(self, i: int) -> int:

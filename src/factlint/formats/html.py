@@ -4,6 +4,7 @@ code and pre, block elements as paragraphs, entities mapped back to where they s
 from __future__ import annotations
 
 import html
+import re
 from html.parser import HTMLParser
 
 from ..document import Comment, Document, Metadata, TextBuilder
@@ -25,10 +26,7 @@ class _Walker(HTMLParser):
     def __init__(self, source: str) -> None:
         super().__init__(convert_charrefs=False)
         self.source = source
-        self.line_starts = [0]
-        for i, ch in enumerate(source):
-            if ch == "\n":
-                self.line_starts.append(i + 1)
+        self.line_starts = [0, *(m.end() for m in re.finditer("\n", source))]
         self.b = TextBuilder()
         self.skip: list[str] = []
         self.comments: list[Comment] = []
