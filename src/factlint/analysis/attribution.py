@@ -52,6 +52,9 @@ class Cues:
     verb_index: PhraseIndex
     witness_index: PhraseIndex
     vague_index: PhraseIndex
+    motive_phrase_index: PhraseIndex
+    allegation_index: PhraseIndex
+    motive_nouns: frozenset[str]
     verbs: re.Pattern
     sources: frozenset[str]
     witness: re.Pattern
@@ -84,6 +87,9 @@ def load_cues(extra: tuple[str, ...] = ()) -> Cues:
         re.I)
     return Cues(
         verb_index=PhraseIndex(data["verbs"]),
+        motive_phrase_index=PhraseIndex(data["motive_phrases"]),
+        allegation_index=PhraseIndex(data["allegation_verbs"]),
+        motive_nouns=frozenset(w.lower() for w in data["motive_nouns"]),
         witness_index=PhraseIndex(data["witness"]),
         vague_index=PhraseIndex(data["vague"]),
         verbs=_alternation(data["verbs"]),

@@ -342,7 +342,7 @@ def _describe(doc, lex, s, e, lo, hi, value, kind, unit) -> Quantity | None:
     definite = bool(_DEFINITE.search(text[max(s_lo, s - 14):s]))
     category, cspan, who, head = _what(doc, lex, s, e, s_lo, s_hi)
     place = _place(text, e, s_hi)
-    update = bool(UPDATE_WORDS.search(text[s_lo:s_hi]))
+    update = _sentence_updates(doc, sent, s_lo, s_hi)
     para = doc.paragraph_at(s)
     return Quantity(
         start=s, end=e, text=text[s:e], low=lo, high=hi, value=value, hedge=hedge, unit=unit,
@@ -359,8 +359,9 @@ _STOP_HEAD = frozenset("and or but who which that were was are is have has had b
 def _what(doc, lex: Lexicon, s: int, e: int, lo: int, hi: int) -> tuple[str, tuple[int, int] | None, str, str]:
     """What the number counts: (category, where the category word stands, who, head phrase)."""
     text = doc.text
-    after = [(m.group(0), m.start() + e) for m in _TOKEN.finditer(text[e:hi])]
-    before = [(m.group(0), m.start() + lo) for m in _TOKEN.finditer(text[lo:s])]
+    # a number's noun phrase and verb stand within a few words of it
+    after = [(m.group(0), m.start()) for m in _TOKEN.finditer(text, e, min(hi, e + 160))]
+    before = [(m.group(0), m.start()) for m in _TOKEN.finditer(text, max(lo, s - 120), s)]
     # the noun phrase after the number: up to the first verb-ish or stop word ("18 members of the
     # security forces were killed" -> "members of the security forces")
     head_words: list[tuple[str, int]] = []
@@ -479,6 +480,14 @@ _PLACE = re.compile(r"\b(?:in|at|near|across|throughout)\s+((?:the\s+)?[A-Z][\wâ
 _NOT_PLACES = frozenset(m.lower() for m in ("January February March April May June July August September "
                                              "October November December Monday Tuesday Wednesday "
                                              "Thursday Friday Saturday Sunday").split())
+
+
+def _sentence_updates(doc, sent: int, lo: int, hi: int) -> bool:
+    """Does the sentence say a count changed (`rose to`, `later`, `revised`)? Read once a sentence."""
+    cache = doc.__dict__.setdefault("_update_sentences", {})
+    if sent not in cache:
+        cache[sent] = bool(UPDATE_WORDS.search(doc.text, lo, hi))
+    return cache[sent]
 
 
 def _place(text: str, e: int, hi: int) -> str:

@@ -131,23 +131,29 @@ def unsourced_motive(doc: Document) -> Iterator[Hit]:
     cues = load_cues()
     text = doc.text
     # one pass over the whole text (claims of motive are rare), then each match in its sentence
-    by_sentence: dict[int, list] = {}
-    for m in [*cues.motive.finditer(text), *cues.motive_phrases.finditer(text)]:
-        by_sentence.setdefault(doc.sentence_at(m.start()), []).append(m)
+    by_sentence: dict[int, list[tuple[int, int]]] = {}
+    for start, end, _ in cues.motive_phrase_index.finditer(doc):
+        by_sentence.setdefault(doc.sentence_at(start), []).append((start, end))
+    # the motive pattern (`an effort by X to safeguard`) only in sentences with one of its nouns
+    where = doc.token_positions
+    candidates = {doc.sentence_at(doc.tokens[i].start) for w in cues.motive_nouns & where.keys() for i in where[w]}
+    for k in candidates:
+        s = doc.sentences[k]
+        for m in cues.motive.finditer(text, s.start, s.end):
+            by_sentence.setdefault(k, []).append((m.start(), m.end()))
     for k in sorted(by_sentence):
         s = doc.sentences[k]
         if doc.is_title(doc.paragraph_at(s.start)):
             continue
-        matches = sorted(by_sentence[k], key=lambda m: (m.start(), -m.end()))
         last_end = -1
-        for m in matches:
-            if m.start() < last_end or doc.in_quotation(m.start(), m.end()) or attributed(doc, m.start(), claims=True):
+        for start, stop in sorted(by_sentence[k], key=lambda m: (m[0], -m[1])):
+            if start < last_end or doc.in_quotation(start, stop) or attributed(doc, start, claims=True):
                 continue
-            end = m.end()
-            while end > m.start() and text[end - 1] in " ,;":
+            end = stop
+            while end > start and text[end - 1] in " ,;":
                 end -= 1
-            last_end = m.end()
-            yield Hit(m.start(), end, "who says so? This claim of motive has no source in its paragraph")
+            last_end = stop
+            yield Hit(start, end, "who says so? This claim of motive has no source in its paragraph")
 
 
 @rule("A103", "unsourced-allegation", WARNING)
@@ -171,18 +177,18 @@ def unsourced_allegation(doc: Document) -> Iterator[Hit]:
     """
     cues = load_cues()
     text = doc.text
-    hits: dict[int, list] = {}
-    for m in cues.allegation.finditer(text):
-        hits.setdefault(doc.sentence_at(m.start()), []).append(m)
+    hits: dict[int, list[tuple[int, int]]] = {}
+    for start, end, _ in cues.allegation_index.finditer(doc):
+        hits.setdefault(doc.sentence_at(start), []).append((start, end))
     for k in sorted(hits):
         s = doc.sentences[k]
         sentence = text[s.start:s.end]
         if cues.legal.search(sentence) or doc.is_title(doc.paragraph_at(s.start)):
             continue
-        for m in hits[k]:
-            if doc.in_quotation(m.start(), m.end()) or attributed(doc, m.start(), claims=True):
+        for start, end in hits[k]:
+            if doc.in_quotation(start, end) or attributed(doc, start, claims=True):
                 continue
-            yield Hit(m.start(), m.end(), "who says so? This allegation is stated as fact, "
+            yield Hit(start, end, "who says so? This allegation is stated as fact, "
                       "with no source and no qualifier such as ‘allegedly’ or ‘accused of’")
             break
 
@@ -334,16 +340,16 @@ def vague_source(doc: Document) -> Iterator[Hit]:
     """
     cues = load_cues()
     text = doc.text
-    hits: dict[int, list] = {}
-    for m in cues.vague.finditer(text):
-        hits.setdefault(doc.sentence_at(m.start()), []).append(m)
+    hits: dict[int, list[tuple[int, int]]] = {}
+    for start, end, _ in cues.vague_index.finditer(doc):
+        hits.setdefault(doc.sentence_at(start), []).append((start, end))
     for k in sorted(hits):
         s = doc.sentences[k]
-        if not _STRONG.search(text[s.start:s.end]):
+        if not _STRONG.search(text, s.start, s.end):
             continue
-        for m in hits[k]:
-            if doc.in_quotation(m.start(), m.end()):
+        for start, end in hits[k]:
+            if doc.in_quotation(start, end):
                 continue
-            yield Hit(m.start(), m.end(),
-                      f"‘{m.group(0)}’ is a vague source for a strong claim: say who, or why they cannot be named")
+            yield Hit(start, end,
+                      f"‘{text[start:end]}’ is a vague source for a strong claim: say who, or why they cannot be named")
             break
