@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import importlib
 import importlib.util
 import inspect
@@ -137,7 +138,7 @@ def load_plugin(spec: str, base: Path | None = None) -> None:
             path = base / path
         if not path.is_file():
             raise RegistryError(f"plugin file {path} does not exist")
-        name = f"factlint_plugin_{abs(hash(str(path.resolve())))}"
+        name = "factlint_plugin_" + hashlib.sha1(str(path.resolve()).encode()).hexdigest()[:12]
         if name in sys.modules:
             return
         spec_obj = importlib.util.spec_from_file_location(name, path)

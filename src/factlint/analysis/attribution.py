@@ -57,11 +57,7 @@ class Cues:
     motive_nouns: frozenset[str]
     verbs: re.Pattern
     sources: frozenset[str]
-    witness: re.Pattern
-    vague: re.Pattern
     motive: re.Pattern
-    motive_phrases: re.Pattern
-    allegation: re.Pattern
     legal: re.Pattern
     verb_list: tuple[str, ...]
 
@@ -94,11 +90,7 @@ def load_cues(extra: tuple[str, ...] = ()) -> Cues:
         vague_index=PhraseIndex(data["vague"]),
         verbs=_alternation(data["verbs"]),
         sources=frozenset(s.lower() for s in data["sources"]),
-        witness=_alternation(data["witness"]),
-        vague=_alternation(data["vague"]),
         motive=motive,
-        motive_phrases=_alternation(data["motive_phrases"]),
-        allegation=_alternation(data["allegation_verbs"]),
         legal=_alternation(data["legal_qualifiers"]),
         verb_list=tuple(data["verbs"]),
     )

@@ -398,27 +398,14 @@ def nearest(published: dt.date, month: int, day: int, tense: str) -> dt.date | N
     return min(options, key=lambda d: (abs((d - published).days), d))
 
 
-def _explicit_years(mentions: list[DateMention], text: str) -> list[int]:
-    years = {m.year for m in mentions if m.year}
-    return sorted(years)
-
-
-def _order_evidence(mentions: list[DateMention], text: str) -> tuple[int, int]:
-    """Votes for day/month and month/day from numbers only one order can read (13/5) and from
-    how the article writes dates with month names (6 January against January 6)."""
-    dmy = mdy = 0
-    for m in mentions:
-        if m.numeric:
-            a, b = m.numeric
-            if a > 12 >= b:
-                dmy += 2
-            elif b > 12 >= a:
-                mdy += 2
-        elif m.kind == "dm":
-            dmy += 1
-        elif m.kind == "md":
-            mdy += 1
-    return dmy, mdy
+def _order_from_numbers(mentions: list[DateMention]) -> list[str]:
+    """Numbers only one order can read settle it: an article that writes 13/5 (and never 5/13)
+    reads day/month."""
+    dmy = any(m.numeric and m.numeric[0] > 12 >= m.numeric[1] for m in mentions)
+    mdy = any(m.numeric and m.numeric[1] > 12 >= m.numeric[0] for m in mentions)
+    if dmy != mdy:
+        return ["dmy"] if dmy else ["mdy"]
+    return ["dmy", "mdy"]
 
 
 def analyse_dates(doc: Document) -> DateAnalysis:
@@ -429,9 +416,9 @@ def analyse_dates(doc: Document) -> DateAnalysis:
         dl = _DATELINE.match(doc.text[: 200])
         if dl:
             month = _MONTH_INDEX[dl.group("mon").rstrip(".").lower()]
-            # `LONDON, Jan 6 (Reuters) -` has no year: take the year the article's dates give
-            years = sorted({m.year for m in mentions if m.year})
-            year = int(dl.group("year")) if dl.group("year") else (years[-1] if years else None)
+            # `LONDON, Jan 6 (Reuters) -` has no year: take the latest year the article's dates give
+            years = [m.year for m in mentions if m.year]
+            year = int(dl.group("year")) if dl.group("year") else max(years, default=None)
             if year and valid_date(year, month, int(dl.group("day"))):
                 published = dt.date(year, month, int(dl.group("day")))
                 published_from = "dateline"
@@ -445,21 +432,12 @@ def analyse_dates(doc: Document) -> DateAnalysis:
     orders = [forced] if forced in ("dmy", "mdy") else ["dmy", "mdy"]
     analysis.forced_order = forced if forced in ("dmy", "mdy") else None
     if len(orders) == 2 and any(m.needs_order() for m in mentions):
-        dmy, mdy = _order_evidence(mentions, doc.text)
-        # impossible readings settle it: a document that writes 13/5 is day/month
-        if any(m.numeric and m.numeric[0] > 12 >= m.numeric[1] for m in mentions) and not any(
-            m.numeric and m.numeric[1] > 12 >= m.numeric[0] for m in mentions
-        ):
-            orders = ["dmy"]
-        elif any(m.numeric and m.numeric[1] > 12 >= m.numeric[0] for m in mentions) and not any(
-            m.numeric and m.numeric[0] > 12 >= m.numeric[1] for m in mentions
-        ):
-            orders = ["mdy"]
+        orders = _order_from_numbers(mentions)
     if published is not None:
         candidates = [Reading(o, None) for o in orders]
         analysis.evidence_needed = 0
     else:
-        years = _explicit_years(mentions, doc.text)
+        years = sorted({m.year for m in mentions if m.year})
         yearless_pairs = [m for m in analysis.pairs if m.year is None]
         if not yearless_pairs:
             candidates = [Reading(o, None) for o in orders]

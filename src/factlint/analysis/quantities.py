@@ -299,8 +299,9 @@ def extract(doc: Document, lex: Lexicon) -> list[Quantity]:
         taken.append((s, e))
     raw.sort()
     out: list[Quantity] = []
+    updates: dict[int, bool] = {}
     for s, e, lo, hi, value, kind, unit in raw:
-        q = _describe(doc, lex, s, e, lo, hi, value, kind, unit)
+        q = _describe(doc, lex, s, e, lo, hi, value, kind, unit, updates)
         if q is not None:
             out.append(q)
     return _link_parts(doc, out)
@@ -311,7 +312,7 @@ def _word_at(text: str, pos: int) -> str:
     return m.group(1).lower().rstrip(".") if m else ""
 
 
-def _describe(doc, lex, s, e, lo, hi, value, kind, unit) -> Quantity | None:
+def _describe(doc, lex, s, e, lo, hi, value, kind, unit, updates: dict[int, bool]) -> Quantity | None:
     text = doc.text
     nxt = _word_at(text, e)
     if not unit and nxt in NOT_COUNTS:
@@ -342,7 +343,9 @@ def _describe(doc, lex, s, e, lo, hi, value, kind, unit) -> Quantity | None:
     definite = bool(_DEFINITE.search(text[max(s_lo, s - 14):s]))
     category, cspan, who, head = _what(doc, lex, s, e, s_lo, s_hi)
     place = _place(text, e, s_hi)
-    update = _sentence_updates(doc, sent, s_lo, s_hi)
+    if sent not in updates:  # a sentence is read for update words once, not once per number
+        updates[sent] = bool(UPDATE_WORDS.search(text, s_lo, s_hi))
+    update = updates[sent]
     para = doc.paragraph_at(s)
     return Quantity(
         start=s, end=e, text=text[s:e], low=lo, high=hi, value=value, hedge=hedge, unit=unit,
@@ -480,14 +483,6 @@ _PLACE = re.compile(r"\b(?:in|at|near|across|throughout)\s+((?:the\s+)?[A-Z][\wâ
 _NOT_PLACES = frozenset(m.lower() for m in ("January February March April May June July August September "
                                              "October November December Monday Tuesday Wednesday "
                                              "Thursday Friday Saturday Sunday").split())
-
-
-def _sentence_updates(doc, sent: int, lo: int, hi: int) -> bool:
-    """Does the sentence say a count changed (`rose to`, `later`, `revised`)? Read once a sentence."""
-    cache = doc.__dict__.setdefault("_update_sentences", {})
-    if sent not in cache:
-        cache[sent] = bool(UPDATE_WORDS.search(doc.text, lo, hi))
-    return cache[sent]
 
 
 def _place(text: str, e: int, hi: int) -> str:
