@@ -77,3 +77,20 @@ def test_who_gave_a_figure_and_who_spoke_a_quote():
 def test_dateline_without_year_takes_the_articles_year():
     doc = parse("LONDON, Jan 6 (Reuters) - Police said on Wednesday, 5 January 2022, that ...")
     assert str(doc.dates.published) == "2022-01-06"
+
+
+def test_a_particle_is_a_word_not_the_end_of_one():
+    """`Minister Kyriakos Mitsotakis` is Kyriakos Mitsotakis (not `ter Kyriakos ...`), while
+    `de Klerk` keeps its particle."""
+    doc = parse("Prime Minister Kyriakos Mitsotakis met the journalist Ziad Sharabi and F. W. de Klerk.")
+    names = {(m.text, m.first, m.surname) for m in doc.names.mentions}
+    assert ("Kyriakos Mitsotakis", "Kyriakos", "Mitsotakis") in names
+    assert ("Ziad Sharabi", "Ziad", "Sharabi") in names
+    assert ("de Klerk", "", "Klerk") in names
+
+
+def test_currency_sign_must_stand_before_the_figure():
+    (q,) = _q("Tesco sold Rs 500 worth of stock.")
+    assert (q.value, q.unit) == (500, "Rs")
+    # the end of `hours` is not rupees: the time is not a figure at all
+    assert _q("Kipchoge ran the distance in under two hours 1 minute.") == []

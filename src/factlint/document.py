@@ -7,6 +7,7 @@ import bisect
 import datetime as dt
 import re
 from array import array
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -35,6 +36,25 @@ class Token(NamedTuple):
 
 
 _WORD = re.compile(r"\w+(?:['’\-]\w+)*")
+_RUN = re.compile(r"\w+")
+# a digit with no letter or digit before it; written digit-first so the engine skips to digits
+_NUMBER_START = re.compile(r"\d(?<!\w\d)")
+
+
+def scan(pattern: re.Pattern, text: str, starts: Iterable[int], endpos: int | None = None) -> Iterator[re.Match]:
+    """`pattern.finditer(text)` for a pattern that can only match at one of `starts` (sorted):
+    the same matches, found by trying those places alone."""
+    end = -1
+    stop = len(text) if endpos is None else endpos
+    for p in starts:
+        if p < end:
+            continue
+        if p >= stop:
+            break
+        m = pattern.match(text, p, stop)
+        if m:
+            end = m.end()
+            yield m
 
 
 @dataclass(frozen=True)
@@ -161,9 +181,10 @@ class Document:
     def tokens(self) -> list[Token]:
         """Words with their spans, lower-cased, apostrophes straightened: the unit word packs match."""
         low = self.text.lower().replace("’", "'")
+        new = tuple.__new__  # a tuple made directly: tens of thousands per article
         if len(low) == len(self.text):  # lower-casing kept every offset (it almost always does)
-            return [Token(a, b, low[a:b]) for a, b in (m.span() for m in _WORD.finditer(self.text))]
-        return [Token(m.start(), m.end(), m.group(0).lower().replace("’", "'"))
+            return [new(Token, (m.start(), m.end(), m.group())) for m in _WORD.finditer(low)]
+        return [new(Token, (m.start(), m.end(), m.group(0).lower().replace("’", "'")))
                 for m in _WORD.finditer(self.text)]
 
     @cached_property
@@ -173,6 +194,47 @@ class Document:
         for i, t in enumerate(self.tokens):
             out.setdefault(t.norm, []).append(i)
         return out
+
+    @cached_property
+    def _part_positions(self) -> dict[str, list[int]]:
+        """The pieces of hyphenated and apostrophised words (`mid-march` -> mid, march), with
+        where each piece starts: a word can begin there as well as at a token's start."""
+        out: dict[str, list[int]] = {}
+        toks, text = self.tokens, self.text
+        for key, where in self.token_positions.items():
+            if "-" in key or "'" in key:
+                for i in where:
+                    for m in _RUN.finditer(text, toks[i].start, toks[i].end):
+                        out.setdefault(m.group().lower(), []).append(m.start())
+        return out
+
+    def word_starts(self, words: Iterable[str]) -> list[int]:
+        """Where these (lower-case) words begin, in order, as whole words or as pieces of
+        hyphenated ones. A pattern that must start with one of them is tried only there
+        (see `scan`), not at every character of the article."""
+        words = tuple(words)
+        cached = self._starts.get(words)
+        if cached is not None:
+            return cached
+        where, toks, parts = self.token_positions, self.tokens, self._part_positions
+        out: list[int] = []
+        for w in words:
+            idx = where.get(w)
+            if idx:
+                out.extend(toks[i].start for i in idx)
+            if w in parts:
+                out.extend(parts[w])
+        self._starts[words] = found = sorted(set(out))
+        return found
+
+    @cached_property
+    def _starts(self) -> dict[tuple[str, ...], list[int]]:
+        return {}
+
+    @cached_property
+    def number_starts(self) -> list[int]:
+        """Where every word that begins with a digit starts (`2,500` holds two), in order."""
+        return [m.start() for m in _NUMBER_START.finditer(self.text)]
 
     @cached_property
     def _token_starts(self) -> list[int]:

@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from ..document import scan
+
 if TYPE_CHECKING:
     from ..document import Document
 
@@ -74,12 +76,18 @@ _PATTERNS = [
         r"[Tt]his afternoon|[Tt]his evening|[Ll]ast week|[Nn]ext week|[Tt]his week|[Ll]ast month|"
         r"[Nn]ext month|[Tt]his month|[Ll]ast year|[Nn]ext year|[Tt]his year)\b")),
 ]
-# the characters each pattern can start with: a lookahead lets the engine skip every other
-# position at once (it halves the cost of reading dates)
-_FIRST = {"iso": "12", "md": "A-Z", "dm": "A-Z0-9", "numy": "A-Z0-9", "relnum": "YyTt", "onnum": "Oo",
-          "my": "A-Z", "part": "EeMmLl", "ordinal": "A-Zt", "weekday": "A-Z", "relative": "TtYyLlNn"}
-_PATTERNS = [(k, re.compile(f"(?=[{_FIRST[k]}])" + p.pattern, p.flags) if k in _FIRST else p)
-             for k, p in _PATTERNS]
+# the words each pattern can start with: a pattern is tried only where one of them begins
+# (`Document.word_starts`), never at every character; "#" stands for any number
+_WD_WORDS = tuple(w.lower() for w in WEEKDAYS)
+_MON_WORDS = (*(m.lower() for m in MONTHS), "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
+              "oct", "nov", "dec")
+_STARTS = {
+    "iso": ("#",), "md": _WD_WORDS + _MON_WORDS, "dm": _WD_WORDS + ("#",), "numy": _WD_WORDS + ("#",),
+    "num": _WD_WORDS, "relnum": ("yesterday", "today", "tomorrow", "tonight"), "onnum": ("on",),
+    "my": _MON_WORDS, "part": ("early", "mid", "late"), "ordinal": _WD_WORDS + ("the",),
+    "weekday": _WD_WORDS,
+    "relative": ("today", "yesterday", "tomorrow", "tonight", "last", "next", "this"),
+}
 _ORDINAL_NOUN = re.compile(r"\s*(?:floor|century|centuries|amendment|round|place|time|anniversary|"
                            r"district|grade|minute|inning|hole|day|week|month|year|largest|"
                            r"biggest|most|highest|seed|street|avenue|congress|term|edition|stage|"
@@ -177,25 +185,24 @@ def extract(doc: Document) -> list[DateMention]:
         return all(e <= a or s >= b for a, b in taken)
 
     for kind, pattern in _PATTERNS:
-        for m in pattern.finditer(text):
+        words = _STARTS[kind]
+        starts = doc.word_starts(w for w in words if w != "#")
+        if "#" in words:
+            starts = sorted(set(starts).union(doc.number_starts))
+        for m in scan(pattern, text, starts):
             mention = _mention(kind, m, m.groupdict(), text)
             if mention is None or not free(mention.start, mention.end):
                 continue
             taken.append((mention.start, mention.end))
             out.append(mention)
     out.sort(key=lambda x: x.start)
-    result = []
     for mtn in out:
-        k = doc.sentence_at(mtn.start)
-        p = doc.paragraph_at(mtn.start)
-        result.append(_with(mtn, sentence=k, paragraph=p, text=text[mtn.start:mtn.end]))
-    return result
-
-
-def _with(m: DateMention, **kw) -> DateMention:
-    from dataclasses import replace
-
-    return replace(m, **kw)
+        # placed in its sentence and paragraph here, while the mention is still ours alone
+        # (a frozen dataclass's copy per mention cost more than reading every date)
+        object.__setattr__(mtn, "sentence", doc.sentence_at(mtn.start))
+        object.__setattr__(mtn, "paragraph", doc.paragraph_at(mtn.start))
+        object.__setattr__(mtn, "text", text[mtn.start:mtn.end])
+    return out
 
 
 def _mention(kind: str, m: re.Match, g: dict, text: str) -> DateMention | None:
@@ -301,7 +308,9 @@ class DateAnalysis:
     readings: list[Reading] = field(default_factory=list)  # the best readings
     score: int = 0  # weekday+date pairs that agree under the best readings
     evidence_needed: int = 1
-    tenses: dict[int, str] = field(default_factory=dict)  # by mention start
+    tenses: dict[int, str] = field(default_factory=dict)  # by mention start, filled as asked
+    text: str = field(default="", repr=False)
+    sentence_spans: list = field(default_factory=list, repr=False)
     forced_order: str | None = None
     _resolved: dict = field(default_factory=dict, repr=False)
     _agreeing: dict = field(default_factory=dict, repr=False)
@@ -315,7 +324,15 @@ class DateAnalysis:
         return tuple(sorted({r.order for r in self.readings})) or ("dmy", "mdy")
 
     def tense(self, m: DateMention) -> str:
-        return self.tenses.get(m.start, "")
+        """'past', 'future' or '' for a mention (read when first asked: most never are)."""
+        found = self.tenses.get(m.start)
+        if found is None:
+            found = ""
+            if self.sentence_spans:
+                s = self.sentence_spans[m.sentence]
+                found = tense_near(self.text, m.start, m.end, s.start, s.end)
+            self.tenses[m.start] = found
+        return found
 
     def resolve(self, m: DateMention, reading: Reading) -> dt.date | None:
         """The date a mention names under a reading, or None (no day, or impossible)."""
@@ -422,12 +439,7 @@ def analyse_dates(doc: Document) -> DateAnalysis:
             if year and valid_date(year, month, int(dl.group("day"))):
                 published = dt.date(year, month, int(dl.group("day")))
                 published_from = "dateline"
-    tenses = {}
-    for m in mentions:
-        if doc.sentences:
-            s = doc.sentences[m.sentence]
-            tenses[m.start] = tense_near(doc.text, m.start, m.end, s.start, s.end)
-    analysis = DateAnalysis(mentions, published, published_from, tenses=tenses)
+    analysis = DateAnalysis(mentions, published, published_from, text=doc.text, sentence_spans=doc.sentences)
     forced = doc.options.get("date_order")
     orders = [forced] if forced in ("dmy", "mdy") else ["dmy", "mdy"]
     analysis.forced_order = forced if forced in ("dmy", "mdy") else None

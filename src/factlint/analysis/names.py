@@ -37,10 +37,14 @@ july august september october november december today yesterday tomorrow accordi
 many most more other others all both each every no not one two three four five six seven eight
 nine ten mr mrs ms dr""".split())
 
+_PARTICLE = "|".join(sorted(PARTICLES, key=len, reverse=True))
+# capitalised words in a row, particles allowed between (`Juan de la Cruz`); written to begin with
+# the capital, so the regex engine skips to capitals at C speed; a particle before the first
+# capital (`de Klerk`) is read back from the text (_PARTICLE_BEFORE)
 _NAME = re.compile(
-    r"(?:(?:" + "|".join(sorted(PARTICLES, key=len, reverse=True)) + r")\s+)?"
     r"[A-Z][\w’'-]*[a-z][\w’'-]*"
-    r"(?:\s+(?:(?:" + "|".join(sorted(PARTICLES, key=len, reverse=True)) + r")\s+)*[A-Z][\w’'-]*[a-z][\w’'-]*)*")
+    r"(?:\s+(?:(?:" + _PARTICLE + r")\s+)*[A-Z][\w’'-]*[a-z][\w’'-]*)*")
+_PARTICLE_BEFORE = re.compile(r"(?<![\w’'-])(?:" + _PARTICLE + r")\s+$")
 
 
 @dataclass(frozen=True)
@@ -115,20 +119,37 @@ def _strip(text: str, start: int) -> tuple[str, int] | None:
     if not words:
         return None
     body = text[offset:]
-    body = re.sub(r"[’']s$|[’']$", "", body)
+    if body[-1] in "’'":
+        body = body[:-1]
+    elif body[-2:-1] in ("’", "'") and body[-1] == "s":
+        body = body[:-2]
     return body, start + offset
 
 
 def find_names(doc: Document) -> list[NameMention]:
     text = doc.text
-    lowered_words = {t.norm for t in doc.tokens if text[t.start:t.start + 1].islower()}
+    toks, where = doc.tokens, doc.token_positions
+
+    seen: dict[str, bool] = {}
+
+    def lowered(word: str) -> bool:
+        """Does the article also write this word in lower case (a common word, not a name)?"""
+        if word not in seen:
+            seen[word] = any(text[toks[i].start].islower() for i in where.get(word, ()))
+        return seen[word]
+
     sent_starts = {s.start for s in doc.sentences}
     out = []
     for p in doc.paragraphs:
         if doc.is_title(doc.paragraph_at(p.start)):
             continue
         for m in _NAME.finditer(text, p.start, p.end):
-            stripped = _strip(m.group(0), m.start())
+            start = m.start()
+            if start > p.start and text[start - 1].isspace():
+                particle = _PARTICLE_BEFORE.search(text, max(p.start, start - 8), start)
+                if particle:
+                    start = particle.start()
+            stripped = _strip(text[start:m.end()], start)
             if stripped is None:
                 continue
             body, start = stripped
@@ -138,7 +159,7 @@ def find_names(doc: Document) -> list[NameMention]:
                 continue
             initial = start in sent_starts or text[max(p.start, start - 2):start].strip(" “\"‘'(") == "" and (
                 start == p.start or text[start - 2:start] in (". ", "! ", "? ", "“", '"'))
-            if len(words) == 1 and surname.lower().replace("’", "'") in lowered_words:
+            if len(words) == 1 and lowered(surname.lower().replace("’", "'")):
                 continue  # a capitalised common word, not a name
             first = words[0] if len(words) > 1 and words[0].lower() not in PARTICLES else ""
             s_start = start + body.rindex(surname)

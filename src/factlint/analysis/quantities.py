@@ -8,6 +8,7 @@ What a count counts comes from a lexicon (rules/lexicon/quantities.toml) an edit
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 import tomllib
@@ -15,6 +16,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from ..document import scan
 
 if TYPE_CHECKING:
     from ..document import Document
@@ -55,22 +58,26 @@ HEDGES = {
 }
 _HEDGE_RE = re.compile(
     r"(?:" + "|".join(sorted((re.escape(h) for h in HEDGES), key=len, reverse=True)) + r")\s+$", re.I)
-_NUMBER_WORDS = "|".join(sorted(list(UNITS) + list(TENS) + ["hundred", "thousand", "million", "billion"], key=len, reverse=True))
-# two matchers, each cheap: figures start at a digit or a currency sign; number words start at
-# a word boundary with one of a few dozen words (the case-insensitive alternation runs only there)
+_NUMBER_WORD_LIST = sorted([*UNITS, *TENS, "hundred", "thousand", "million", "billion"], key=len, reverse=True)
+_NUMBER_WORDS = "|".join(_NUMBER_WORD_LIST)
+# Every matcher below is tried only where it can begin (a digit, a number word, a vague word,
+# `between`), found from the document's word index or by a digit-first scan the regex engine
+# runs at C speed; none is tried at every character of the article.
 _NUM = re.compile(
-    r"(?P<cur>US\$|A\$|C\$|[$€£¥]|Rs\.?\s?)?"
-    r"(?:(?P<digits>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-    r"(?:\s*(?P<scale>million|billion|trillion|bn|mn|tn|m|k)\b)?)"
+    r"(?P<digits>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    r"(?:\s*(?P<scale>million|billion|trillion|bn|mn|tn|m|k)\b)?"
     r"(?P<pct>\s*(?:%|percent\b|per cent\b))?",
     re.I,
 )
+# a currency sign just before the figure: US$5, €20, Rs 500
+_CURRENCY_BEFORE = re.compile(r"(?:US\$|A\$|C\$|[$€£¥]|(?<![\w])Rs\.?\s?)$")
 _NUM_WORDS = re.compile(
-    r"(?=[otfsenhmbOTFSENHMB])\b(?P<words>(?:(?:" + _NUMBER_WORDS + r")\b(?:[\s-]+(?:and\s+)?)?)+)"
+    r"\b(?P<words>(?:(?:" + _NUMBER_WORDS + r")\b(?:[\s-]+(?:and\s+)?)?)+)"
     r"(?P<pct>\s*(?:%|percent\b|per cent\b))?",
     re.I,
 )
-_VAGUE_RE = re.compile(r"(?=[afdsthmAFDSTHM])\b(?:" + "|".join(sorted((re.escape(v) for v in VAGUE), key=len, reverse=True)) + r")\b", re.I)
+_VAGUE_RE = re.compile(r"\b(?:" + "|".join(sorted((re.escape(v) for v in VAGUE), key=len, reverse=True)) + r")\b", re.I)
+_VAGUE_FIRST = tuple(sorted({v.split()[0] for v in VAGUE}))
 _RANGE = re.compile(
     r"\b(?:between\s+(?P<a>[\d,.]+)\s+and\s+(?P<b>[\d,.]+)|(?P<c>[\d,.]+)\s*(?:-|–|to)\s*(?P<d>[\d,.]+))"
     r"(?:\s*(?P<scale>million|billion))?", re.I)
@@ -92,11 +99,17 @@ _PART_BEFORE = re.compile(
     r"\b(?:including|among them|among whom|of whom|of which|of them|of those|among the dead|among those)\b[\s,:]*$", re.I)
 _OF_THE = re.compile(r"^\s+of\s+(?:the|these|those|its|their)\s+$", re.I)
 _OF_WHOLE = re.compile(r"^\s+(?:of\s+(?:them|whom|those|the|these|which)\b)", re.I)
+# words that say a figure has changed or been revised (`rose to`, `up from`, `so far`)
+UPDATE_PHRASES = (
+    "rose", "risen", "rises", "rising", "climbed", "climbs", "increased", "increases", "jumped",
+    "grew", "went up", "fell", "dropped", "declined", "decreased", "revised", "updated", "later",
+    "now", "so far", "as of", "has reached", "had reached", "reached", "to date", "total rose",
+    "totalled rose", "totaled rose", "brought the", "bringing the", "up from", "down from",
+    "from an earlier", "previously", "initially", "originally", "earlier", "first reported",
+)
 UPDATE_WORDS = re.compile(
-    r"\b(?:rose|risen|rises|rising|climbed|climbs|increased|increases|jumped|grew|went up|"
-    r"fell|dropped|declined|decreased|revised|updated|later|now|so far|as of|has reached|"
-    r"had reached|reached|to date|total(?:led|ed)? rose|brought the|bringing the|up from|"
-    r"down from|from an earlier|previously|initially|originally|earlier|first reported)\b", re.I)
+    r"\b(?:" + "|".join(sorted(map(re.escape, UPDATE_PHRASES), key=len, reverse=True)) + r")\b", re.I)
+_UPDATE_FIRST = tuple(sorted({p.split()[0] for p in UPDATE_PHRASES}))
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
 
 
@@ -227,7 +240,8 @@ def extract(doc: Document, lex: Lexicon) -> list[Quantity]:
     def free(s: int, e: int) -> bool:
         return all(e <= a or s >= b for a, b in taken)
 
-    for m in _RANGE.finditer(text):
+    numbers = doc.number_starts
+    for m in scan(_RANGE, text, sorted({*numbers, *doc.word_starts(("between",))})):
         a, b = m.group("a") or m.group("c"), m.group("b") or m.group("d")
         try:
             x, y = float(a.replace(",", "")), float(b.replace(",", ""))
@@ -244,19 +258,18 @@ def extract(doc: Document, lex: Lexicon) -> list[Quantity]:
             continue
         raw.append((m.start(), m.end(), x * scale, y * scale, (x + y) / 2 * scale, "range", ""))
         taken.append((m.start(), m.end()))
-    for m in _VAGUE_RE.finditer(text):
+    for m in scan(_VAGUE_RE, text, doc.word_starts(_VAGUE_FIRST)):
         if not free(m.start(), m.end()):
             continue
         lo, hi = VAGUE[m.group(0).lower()]
         raw.append((m.start(), m.end(), lo, hi, (lo + hi) / 2, "vague", ""))
         taken.append((m.start(), m.end()))
-    from itertools import chain
-
-    for m in sorted(chain(_NUM.finditer(text), _NUM_WORDS.finditer(text)), key=lambda m: m.start()):
-        s, e = m.start(), m.end()
+    figures = [(m, _currency_before(text, m.start())) for m in scan(_NUM, text, numbers)]
+    figures += [(m, "") for m in scan(_NUM_WORDS, text, doc.word_starts(_NUMBER_WORD_LIST))]
+    figures.sort(key=lambda f: f[0].start() - len(f[1]))
+    for m, cur in figures:
+        s, e = m.start() - len(cur), m.end()
         g = m.groupdict()
-        if not g.get("digits") and not g.get("words"):
-            continue
         # trim trailing spaces, hyphens and `and` that a word-number match swallowed
         while True:
             stripped = re.sub(r"(?:[\s-]+|\s+and)$", "", text[s:e])
@@ -268,14 +281,14 @@ def extract(doc: Document, lex: Lexicon) -> list[Quantity]:
         if g.get("digits"):
             ds, de = m.start("digits"), m.end("digits")
             before, after = text[max(0, ds - 1):ds], text[de:de + 1]
-            if before and (before.isalnum() or before in "-/.:#") and not m.group("cur"):
+            if before and (before.isalnum() or before in "-/.:#") and not cur:
                 continue  # COVID-19, F-16, 3/4, 6:30, #5
             if after and (after.isalpha() and not m.group("scale") or after in "/:" or (after == "." and text[de + 1:de + 2].isdigit())):
                 continue  # 1st, 3D, 24/7, version numbers
             if after == "-" and re.match(r"-\d", text[de:de + 2]):
                 continue  # scores 3-1, phone numbers
             digits = m.group("digits").replace(",", "")
-            if _YEAR.match(digits) and not m.group("cur") and not m.group("pct"):
+            if _YEAR.match(digits) and not cur and not m.group("pct"):
                 nxt = re.match(r"\s+([a-z]+)", text[de:de + 30])
                 if not nxt or nxt.group(1) in ("and", "to", "in", "of", "the", "when", "after", "before"):
                     continue  # a year
@@ -293,8 +306,8 @@ def extract(doc: Document, lex: Lexicon) -> list[Quantity]:
         unit = ""
         if m.group("pct"):
             unit = "percent"
-        elif g.get("cur"):
-            unit = _CURRENCY_SIGNS.get(g["cur"].strip(), g["cur"].strip())
+        elif cur:
+            unit = _CURRENCY_SIGNS.get(cur.strip(), cur.strip())
         raw.append((s, e, value, value, value, "", unit))
         taken.append((s, e))
     raw.sort()
@@ -305,6 +318,17 @@ def extract(doc: Document, lex: Lexicon) -> list[Quantity]:
         if q is not None:
             out.append(q)
     return _link_parts(doc, out)
+
+
+def _has_update(doc: Document, lo: int, hi: int) -> bool:
+    starts = doc.word_starts(_UPDATE_FIRST)
+    i = bisect.bisect_left(starts, lo)
+    return any(True for _ in scan(UPDATE_WORDS, doc.text, starts[i:bisect.bisect_left(starts, hi)], hi))
+
+
+def _currency_before(text: str, start: int) -> str:
+    m = _CURRENCY_BEFORE.search(text, max(0, start - 4), start)
+    return m.group() if m else ""
 
 
 def _word_at(text: str, pos: int) -> str:
@@ -344,7 +368,7 @@ def _describe(doc, lex, s, e, lo, hi, value, kind, unit, updates: dict[int, bool
     category, cspan, who, head = _what(doc, lex, s, e, s_lo, s_hi)
     place = _place(text, e, s_hi)
     if sent not in updates:  # a sentence is read for update words once, not once per number
-        updates[sent] = bool(UPDATE_WORDS.search(text, s_lo, s_hi))
+        updates[sent] = _has_update(doc, s_lo, s_hi)
     update = updates[sent]
     para = doc.paragraph_at(s)
     return Quantity(
