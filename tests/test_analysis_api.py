@@ -87,6 +87,8 @@ def test_a_particle_is_a_word_not_the_end_of_one():
     assert ("Kyriakos Mitsotakis", "Kyriakos", "Mitsotakis") in names
     assert ("Ziad Sharabi", "Ziad", "Sharabi") in names
     assert ("de Klerk", "", "Klerk") in names
+    later = parse("The talks (de Klerk had called them) went on. Nobody made Klerk smile.").names.mentions
+    assert [m.text for m in later if m.surname == "Klerk"] == ["de Klerk", "Klerk"]
 
 
 def test_currency_sign_must_stand_before_the_figure():

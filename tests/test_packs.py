@@ -147,3 +147,32 @@ def test_packs_command_lists_and_validates(tmp_path):
     bad.write_text("[pack]\nname='x'\n")
     proc = run_cli("packs", "--validate", str(bad))
     assert proc.returncode == 2 and b"code is required" in proc.stderr
+
+
+@pytest.mark.parametrize(("pattern", "needs"), [
+    (r"(?<=\w\s)everyday(?=[.,;:!?])", {"everyday"}),
+    (r"(?:he|she) (?:claimed|admitted)(?=[.,;])", {" claimed", " admitted"}),  # the longer set
+    (r"(?P<x>abc)?define", {"define"}),  # an optional group is not required
+    (r"ab?cd", None),  # `a` and `cd` are required, both too short to filter on
+    (r"(?:fire|flood)s? (?:hit|struck)", {"fire", "flood"}),
+    (r"(.*a){20}x", None),
+    (r"[A-Z]\w+", None),
+])
+def test_required_literals(pattern, needs):
+    from factlint.prefilter import required_literals
+
+    found = required_literals(pattern)
+    assert (set(found) if found is not None else None) == needs
+
+
+def test_a_regex_entry_still_matches_whatever_the_case(tmp_path, write):
+    """The substring test that skips a pack's regex on articles without its words is
+    case-blind, as the regex is."""
+    write("packs/house.toml", HOUSE.replace('regex = "(.*a){20}x"', 'regex = "(?<=\\\\s)TOTALLY(?= unique)"'))
+    write("factlint.toml", 'packs = ["packs/house.toml"]\n')
+    hit = write("a.txt", "The plan was totally unique.\n")
+    miss = write("b.txt", "The plan was unique.\n")
+    _, data = run_json(str(hit))
+    assert [f["message"] for f in data["findings"]] == ["catastrophic [slow-regex]"]
+    _, data = run_json(str(miss))
+    assert data["findings"] == []

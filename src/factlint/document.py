@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from .analysis.quantities import Quantity
     from .analysis.quotes import Quote, QuoteScan
     from .analysis.source_match import SourceIndex
+    from .spans import SpanSet
 
 
 @dataclass(frozen=True)
@@ -254,6 +255,11 @@ class Document:
         return False
 
     @cached_property
+    def folded_text(self) -> str:
+        """The text case-folded, for substring tests that ignore case (see prefilter.py)."""
+        return self.text.casefold()
+
+    @cached_property
     def word_count(self) -> int:
         return len(self.text.split())
 
@@ -285,6 +291,13 @@ class Document:
         from .analysis.attribution import find_attributions
 
         return find_attributions(self)
+
+    @cached_property
+    def attribution_coverage(self) -> tuple[SpanSet, SpanSet]:
+        """The text the attributions cover: (all of them, those that source claims)."""
+        from .analysis.attribution import coverage
+
+        return coverage(self)
 
     @cached_property
     def word_index(self) -> SourceIndex:

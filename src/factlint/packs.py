@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from .model import Hit, Severity
+from .prefilter import may_match, required_literals
 
 KINDS = ("existence", "substitution", "conditional")
 PACK_KEYS = {"name", "code", "rule", "severity", "kind", "summary", "description", "source",
@@ -302,6 +303,9 @@ class Matcher:
         self.possessives = {w + "'s" for w, alts in self.index.items() if any(len(a[0]) == 1 for a in alts)}
         self.regex_entries = dict(regexes)
         self.regex = None
+        # the words without which none of the regex entries can match (None: no such words)
+        needed = [required_literals(e.regex) for _, e in regexes]
+        self.regex_needs = None if any(n is None for n in needed) else frozenset().union(*needed)
         self.timeout = REGEX_TIMEOUT
         if regexes:
             joined = "|".join(f"(?P<{g}>{e.regex})" for g, e in regexes)
@@ -325,7 +329,11 @@ class Matcher:
             alts = self.index[word]
             for p in where[word]:
                 for words, anchor, entry, sugg in alts:
-                    i, k = p - anchor, len(words)
+                    k = len(words)
+                    if k == 1:  # the word itself, found by the lookup
+                        yield toks[p].start, toks[p].end, entry, sugg
+                        break
+                    i = p - anchor
                     if i >= 0 and i + k <= n and all(toks[i + j].norm == words[j] for j in range(k)):
                         yield toks[i].start, toks[i + k - 1].end, entry, sugg
                         break
@@ -335,7 +343,7 @@ class Matcher:
                     for i in where[word]:
                         yield toks[i].start, toks[i].end - 2, entry, sugg
                     break
-        if self.regex is not None:
+        if self.regex is not None and may_match(self.regex_needs, doc.folded_text):
             found = self.regex.finditer(doc.text) if self.timeout is None else self.regex.finditer(doc.text, timeout=self.timeout)
             for m in found:
                 entry = self.regex_entries[m.lastgroup]

@@ -12,6 +12,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..spans import SpanSet
+
 if TYPE_CHECKING:
     from ..document import Document
 
@@ -37,12 +39,16 @@ class PhraseIndex:
         out = []
         where = doc.token_positions
         for word in self.index.keys() & where.keys():
+            alts = self.index[word]
             for i in where[word]:
-                for words in self.index[word]:
+                nxt = toks[i + 1].norm if i + 1 < n else None
+                for words in alts:  # longest first
                     k = len(words)
-                    if i + k <= n and all(toks[i + j].norm == words[j] for j in range(1, k)):
-                        out.append((toks[i].start, toks[i + k - 1].end, " ".join(words)))
-                        break
+                    if k > 1 and (words[1] != nxt or i + k > n
+                                  or any(toks[i + j].norm != words[j] for j in range(2, k))):
+                        continue
+                    out.append((toks[i].start, toks[i + k - 1].end, " ".join(words)))
+                    break
         out.sort()
         return out
 
@@ -57,6 +63,7 @@ class Cues:
     motive_nouns: frozenset[str]
     verbs: re.Pattern
     sources: frozenset[str]
+    source_tails: dict[str, tuple[str, ...]]  # sources by their last three letters
     motive: re.Pattern
     legal: re.Pattern
     verb_list: tuple[str, ...]
@@ -66,6 +73,19 @@ def _alternation(words, flags=re.I) -> re.Pattern:
     alts = sorted({re.escape(w).replace(r"\ ", r"\s+") for w in words}, key=len, reverse=True)
     firsts = "".join(sorted({c for w in words for c in (w[0].lower(), w[0].upper())}))
     return re.compile(f"(?=[{re.escape(firsts)}])" + r"(?<![\w-])(?:" + "|".join(alts) + r")(?![\w-])", flags)
+
+
+def _by_tail(phrases) -> dict[str, tuple[str, ...]]:
+    out: dict[str, list[str]] = {}
+    for ph in phrases:
+        out.setdefault(ph[-3:] if len(ph) >= 3 else "", []).append(ph)  # "": the short ones
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def ends_with_source(cues: Cues, low: str) -> bool:
+    """Does a lower-cased phrase end with one of the source words (`the local police`)?"""
+    tails = cues.source_tails
+    return any(low.endswith(s) for s in (*tails.get(low[-3:], ()), *tails.get("", ())))
 
 
 @lru_cache(maxsize=8)
@@ -90,6 +110,7 @@ def load_cues(extra: tuple[str, ...] = ()) -> Cues:
         vague_index=PhraseIndex(data["vague"]),
         verbs=_alternation(data["verbs"]),
         sources=frozenset(s.lower() for s in data["sources"]),
+        source_tails=_by_tail(s.lower() for s in data["sources"]),
         motive=motive,
         legal=_alternation(data["legal_qualifiers"]),
         verb_list=tuple(data["verbs"]),
@@ -140,8 +161,7 @@ def _subject(text: str, lo: int, verb_start: int, cues: Cues) -> tuple[str, int,
     if not words or len(words) > 12:
         return None
     low = phrase.lower()
-    if any(w[:1].isupper() for w in words) or words[-1].lower() in PRONOUNS or any(
-            low.endswith(src) for src in cues.sources):
+    if any(w[:1].isupper() for w in words) or words[-1].lower() in PRONOUNS or ends_with_source(cues, low):
         start = lo + m.start(1)
         return phrase, start, start + len(phrase)
     return None
@@ -175,7 +195,7 @@ def _source_before(text: str, lo: int, verb_start: int, cues: Cues) -> tuple[str
     low = tail.lower()
     last = words[-1].lower().strip("’'")
     start = lo + cut + (len(chunk[cut:]) - len(chunk[cut:].lstrip()))
-    if last in PRONOUNS or any(low.endswith(s) or low == s for s in cues.sources) or last in cues.sources:
+    if last in PRONOUNS or ends_with_source(cues, low) or last in cues.sources:
         return tail, start, start + len(tail)
     if any(w[:1].isupper() for w in words) and words[0].lower() not in ("in", "on", "at", "by"):
         return tail, start, start + len(tail)
@@ -275,30 +295,26 @@ def _with_coverage(doc: Document, found: list[Attribution]) -> list[Attribution]
     """What each attribution covers: its paragraph (wire copy carries attribution over, before
     and after), the whole of any quotation it closes, and a quotation that runs on from it into
     following paragraphs."""
-    from dataclasses import replace
-
     paras = doc.paragraphs
-    out = []
+    runs_on = {q.paragraph for q in doc.quotes if not q.closed}  # a quotation left open
     for a in found:
         if a.kind == "citing" and _dangling(doc, a):
-            out.append(replace(a, spans=()))  # a dangling `Citing Reuters,` attributes nothing
-            continue
-        p = paras[a.paragraph]
-        if a.kind == "vague":
+            spans: tuple[tuple[int, int], ...] = ()  # a dangling `Citing Reuters,` attributes nothing
+        elif a.kind == "vague":
             s = doc.sentences[a.sentence]
-            out.append(replace(a, spans=((s.start, s.end),)))
-            continue
-        spans = [(p.start, p.end)]
-        # a quotation that runs on over paragraphs is covered to its end
-        q_end = p.end
-        nxt = a.paragraph + 1
-        while nxt < len(paras) and any(q.paragraph == nxt - 1 and not q.closed for q in doc.quotes):
-            spans.append((paras[nxt].start, paras[nxt].end))
-            q_end = paras[nxt].end
-            nxt += 1
-        del q_end
-        out.append(replace(a, spans=tuple(spans)))
-    return out
+            spans = ((s.start, s.end),)
+        else:
+            p = paras[a.paragraph]
+            covered = [(p.start, p.end)]
+            # a quotation that runs on over paragraphs is covered to its end
+            nxt = a.paragraph + 1
+            while nxt < len(paras) and nxt - 1 in runs_on:
+                covered.append((paras[nxt].start, paras[nxt].end))
+                nxt += 1
+            spans = tuple(covered)
+        # set on the attribution while it is still ours alone (a frozen copy each cost more)
+        object.__setattr__(a, "spans", spans)
+    return found
 
 
 def _dangling(doc: Document, a: Attribution) -> bool:
@@ -335,4 +351,11 @@ def speaker(doc: Document, quote) -> str | None:
 def attributed(doc: Document, offset: int, claims: bool = False) -> bool:
     """Is the text at offset covered by an attribution? With claims=True, an act with an object
     (`the president announced the tax cut`) does not source a claim of motive or wrongdoing."""
-    return any(a.covers(offset) for a in doc.attributions if not (claims and a.kind == "act"))
+    return doc.attribution_coverage[claims].covers(offset)
+
+
+def coverage(doc: Document) -> tuple[SpanSet, SpanSet]:
+    """What the article's attributions cover: (everything, claims), claims leaving out acts."""
+    found = doc.attributions
+    return (SpanSet(sp for a in found for sp in a.spans),
+            SpanSet(sp for a in found if a.kind != "act" for sp in a.spans))

@@ -17,6 +17,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from ..document import scan
+from ..spans import SpanSet
 
 if TYPE_CHECKING:
     from ..document import Document
@@ -178,11 +179,8 @@ def _followed_by_count(text: str, end: int) -> bool:
 
 def extract(doc: Document) -> list[DateMention]:
     text = doc.text
-    taken: list[tuple[int, int]] = []
+    taken = SpanSet()
     out: list[DateMention] = []
-
-    def free(s: int, e: int) -> bool:
-        return all(e <= a or s >= b for a, b in taken)
 
     for kind, pattern in _PATTERNS:
         words = _STARTS[kind]
@@ -191,9 +189,9 @@ def extract(doc: Document) -> list[DateMention]:
             starts = sorted(set(starts).union(doc.number_starts))
         for m in scan(pattern, text, starts):
             mention = _mention(kind, m, m.groupdict(), text)
-            if mention is None or not free(mention.start, mention.end):
+            if mention is None or taken.overlaps(mention.start, mention.end):
                 continue
-            taken.append((mention.start, mention.end))
+            taken.add(mention.start, mention.end)
             out.append(mention)
     out.sort(key=lambda x: x.start)
     for mtn in out:

@@ -14,7 +14,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     from ..document import Document
@@ -47,8 +47,9 @@ _NAME = re.compile(
 _PARTICLE_BEFORE = re.compile(r"(?<![\w’'-])(?:" + _PARTICLE + r")\s+$")
 
 
-@dataclass(frozen=True)
-class NameMention:
+class NameMention(NamedTuple):
+    """A name as written (a tuple: an article holds hundreds)."""
+
     start: int
     end: int
     text: str  # as written, title stripped, possessive dropped
@@ -134,21 +135,28 @@ def find_names(doc: Document) -> list[NameMention]:
 
     def lowered(word: str) -> bool:
         """Does the article also write this word in lower case (a common word, not a name)?"""
-        if word not in seen:
-            seen[word] = any(text[toks[i].start].islower() for i in where.get(word, ()))
-        return seen[word]
+        return any(text[toks[i].start].islower() for i in where.get(word, ()))
 
     sent_starts = {s.start for s in doc.sentences}
     out = []
-    for p in doc.paragraphs:
-        if doc.is_title(doc.paragraph_at(p.start)):
+    for k, p in enumerate(doc.paragraphs):
+        if doc.is_title(k):
             continue
         for m in _NAME.finditer(text, p.start, p.end):
             start = m.start()
+            particle = None
             if start > p.start and text[start - 1].isspace():
-                particle = _PARTICLE_BEFORE.search(text, max(p.start, start - 8), start)
-                if particle:
-                    start = particle.start()
+                before = text[max(p.start, start - 8):start].split()
+                last = before[-1] if before else ""
+                if (last[-2:] in PARTICLES or last[-3:] in PARTICLES or last[-4:] in PARTICLES
+                        or last[-5:] in PARTICLES):  # `de Klerk`, `(de Klerk`: is it a word of its own?
+                    particle = _PARTICLE_BEFORE.search(text, max(p.start, start - 8), start)
+                    if particle:
+                        start = particle.start()
+            raw = m.group()
+            if particle is None and " " not in raw and "\n" not in raw and (
+                    raw.lower() in NOT_NAMES or raw.lower().rstrip(".") in TITLES):
+                continue  # one capitalised common word (`The`, `President`): the usual case
             stripped = _strip(text[start:m.end()], start)
             if stripped is None:
                 continue
@@ -159,8 +167,13 @@ def find_names(doc: Document) -> list[NameMention]:
                 continue
             initial = start in sent_starts or text[max(p.start, start - 2):start].strip(" “\"‘'(") == "" and (
                 start == p.start or text[start - 2:start] in (". ", "! ", "? ", "“", '"'))
-            if len(words) == 1 and lowered(surname.lower().replace("’", "'")):
-                continue  # a capitalised common word, not a name
+            if len(words) == 1:
+                low = surname.lower().replace("’", "'")
+                common = seen.get(low)
+                if common is None:
+                    common = seen[low] = lowered(low)
+                if common:
+                    continue  # a capitalised common word, not a name
             first = words[0] if len(words) > 1 and words[0].lower() not in PARTICLES else ""
             s_start = start + body.rindex(surname)
             out.append(NameMention(start, start + len(body), body, first, surname, s_start,

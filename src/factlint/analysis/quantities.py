@@ -14,10 +14,12 @@ import re
 import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..document import scan
+from ..spans import SpanSet
 
 if TYPE_CHECKING:
     from ..document import Document
@@ -222,23 +224,15 @@ def _interval(n: float, hedge: str) -> tuple[float, float]:
     return n, n
 
 
-def _skip_span(doc: Document) -> list[tuple[int, int]]:
-    """Spans that hold numbers which are not counts: dates."""
-    return [(m.start, m.end) for m in doc.dates.mentions if m.kind != "relative"]
-
-
 def extract(doc: Document, lex: Lexicon) -> list[Quantity]:
     text = doc.text
-    skip = _skip_span(doc)
-
-    def skipped(s: int, e: int) -> bool:
-        return any(s < b and a < e for a, b in skip)
-
+    # numbers inside dates are not counts
+    skipped = SpanSet((m.start, m.end) for m in doc.dates.mentions if m.kind != "relative").overlaps
     raw: list[tuple[int, int, float, float, float, str, str]] = []  # start, end, low, high, value, hedge, unit
-    taken: list[tuple[int, int]] = []
+    taken = SpanSet()
 
     def free(s: int, e: int) -> bool:
-        return all(e <= a or s >= b for a, b in taken)
+        return not taken.overlaps(s, e)
 
     numbers = doc.number_starts
     for m in scan(_RANGE, text, sorted({*numbers, *doc.word_starts(("between",))})):
@@ -257,13 +251,13 @@ def extract(doc: Document, lex: Lexicon) -> list[Quantity]:
         if x >= y or skipped(m.start(), m.end()):
             continue
         raw.append((m.start(), m.end(), x * scale, y * scale, (x + y) / 2 * scale, "range", ""))
-        taken.append((m.start(), m.end()))
+        taken.add(m.start(), m.end())
     for m in scan(_VAGUE_RE, text, doc.word_starts(_VAGUE_FIRST)):
         if not free(m.start(), m.end()):
             continue
         lo, hi = VAGUE[m.group(0).lower()]
         raw.append((m.start(), m.end(), lo, hi, (lo + hi) / 2, "vague", ""))
-        taken.append((m.start(), m.end()))
+        taken.add(m.start(), m.end())
     figures = [(m, _currency_before(text, m.start())) for m in scan(_NUM, text, numbers)]
     figures += [(m, "") for m in scan(_NUM_WORDS, text, doc.word_starts(_NUMBER_WORD_LIST))]
     figures.sort(key=lambda f: f[0].start() - len(f[1]))
@@ -309,7 +303,7 @@ def extract(doc: Document, lex: Lexicon) -> list[Quantity]:
         elif cur:
             unit = _CURRENCY_SIGNS.get(cur.strip(), cur.strip())
         raw.append((s, e, value, value, value, "", unit))
-        taken.append((s, e))
+        taken.add(s, e)
     raw.sort()
     out: list[Quantity] = []
     updates: dict[int, bool] = {}
@@ -387,8 +381,11 @@ def _what(doc, lex: Lexicon, s: int, e: int, lo: int, hi: int) -> tuple[str, tup
     """What the number counts: (category, where the category word stands, who, head phrase)."""
     text = doc.text
     # a number's noun phrase and verb stand within a few words of it
-    after = [(m.group(0), m.start()) for m in _TOKEN.finditer(text, e, min(hi, e + 160))]
-    before = [(m.group(0), m.start()) for m in _TOKEN.finditer(text, max(lo, s - 120), s)]
+    # (the head phrase reads at most 8 words and the verb 6 after it; the words before are read
+    # back at most 5 linking words and one verb phrase)
+    after = [(m.group(0), m.start()) for m in islice(_TOKEN.finditer(text, e, min(hi, e + 160)), 14)]
+    before = [(m.group(0), m.start())
+              for m in list(_TOKEN.finditer(text, max(lo, s - 120), s))[-(lex.max_verb_words + 5):]]
     # the noun phrase after the number: up to the first verb-ish or stop word ("18 members of the
     # security forces were killed" -> "members of the security forces")
     head_words: list[tuple[str, int]] = []

@@ -3,6 +3,7 @@ nothing. Apostrophes (`Kazakhstan’s`, `’90s`, `don't`) are told apart from s
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -94,6 +95,7 @@ def _classify(text: str, i: int, start: int, end: int, single_open: bool, double
 
 
 MARKS = frozenset(DOUBLE_OPEN + DOUBLE_CLOSE + SINGLE_OPEN + SINGLE_CLOSE + "\"'")
+_MARK = re.compile("[" + re.escape("".join(sorted(MARKS))) + "]")  # the engine skips to each mark
 
 
 def scan_quotes(doc: Document) -> QuoteScan:
@@ -104,10 +106,8 @@ def scan_quotes(doc: Document) -> QuoteScan:
     for p, para in enumerate(paras):
         dbl: int | None = None
         sgl: int | None = None
-        for i in range(para.start, para.end):
-            if text[i] not in MARKS:
-                continue
-            ch = text[i]
+        for m in _MARK.finditer(text, para.start, para.end):
+            i, ch = m.start(), m.group()
             is_double = ch in DOUBLE_OPEN or ch in DOUBLE_CLOSE or ch == '"'
             how = _classify(text, i, para.start, para.end, sgl is not None, dbl is not None)
             if how is None:
