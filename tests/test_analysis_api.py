@@ -96,3 +96,12 @@ def test_currency_sign_must_stand_before_the_figure():
     assert (q.value, q.unit) == (500, "Rs")
     # the end of `hours` is not rupees: the time is not a figure at all
     assert _q("Kipchoge ran the distance in under two hours 1 minute.") == []
+
+
+def test_a_hedge_is_whole_words():
+    (q,) = _q("Moreover 20 people were hurt in the crash, police said.")
+    assert (q.hedge, q.low, q.high) == ("", 20, 20)  # not `over 20`
+    (q,) = _q("Organisers said the march drew (about 300 people) to the square.")
+    assert (q.hedge, q.text) == ("approx", "about 300")
+    (q,) = _q("The strike left no fewer than 40 flights grounded.")
+    assert (q.hedge, q.text) == ("min", "no fewer than 40")

@@ -58,8 +58,11 @@ HEDGES = {
     "a maximum of": "max", "fewer than": "under", "less than": "under", "under": "under",
     "below": "under", "not more than": "max",
 }
-_HEDGE_RE = re.compile(
-    r"(?:" + "|".join(sorted((re.escape(h) for h in HEDGES), key=len, reverse=True)) + r")\s+$", re.I)
+# hedges by their last word, longest first: a hedge is whole words just before the number
+_HEDGES_BY_LAST: dict[str, list[str]] = {}
+_TAIL_WORD = re.compile(r"[^\W\d_]+$")
+for _h in sorted(HEDGES, key=len, reverse=True):
+    _HEDGES_BY_LAST.setdefault(_h.split()[-1], []).append(_h)
 _NUMBER_WORD_LIST = sorted([*UNITS, *TENS, "hundred", "thousand", "million", "billion"], key=len, reverse=True)
 _NUMBER_WORDS = "|".join(_NUMBER_WORD_LIST)
 # Every matcher below is tried only where it can begin (a digit, a number word, a vague word,
@@ -264,12 +267,8 @@ def extract(doc: Document, lex: Lexicon) -> list[Quantity]:
     for m, cur in figures:
         s, e = m.start() - len(cur), m.end()
         g = m.groupdict()
-        # trim trailing spaces, hyphens and `and` that a word-number match swallowed
-        while True:
-            stripped = re.sub(r"(?:[\s-]+|\s+and)$", "", text[s:e])
-            if len(stripped) == e - s:
-                break
-            e = s + len(stripped)
+        if "words" in g:  # trim the spaces, hyphens and `and` a word-number match swallowed
+            e = s + len(_trim_words(text[s:e]))
         if not free(s, e) or skipped(s, e):
             continue
         if g.get("digits"):
@@ -314,6 +313,37 @@ def extract(doc: Document, lex: Lexicon) -> list[Quantity]:
     return _link_parts(doc, out)
 
 
+def _hedge_before(text: str, s: int) -> tuple[int, str] | None:
+    """The hedge just before a number and where it starts: `more than 300` -> (start, "more than").
+    `Moreover 20 people` has none: a hedge is whole words."""
+    pre = text[max(0, s - 25):s]
+    if not pre or not pre[-1].isspace():
+        return None
+    body = pre.rstrip().lower()
+    last = body.rsplit(None, 1)[-1]
+    if not last.isalpha():  # `(about 95`
+        tail = _TAIL_WORD.search(last)
+        last = tail.group() if tail else ""
+    for h in _HEDGES_BY_LAST.get(last, ()):
+        if body.endswith(h):
+            at = len(body) - len(h)
+            if at == 0 and s - 25 > 0 or at > 0 and (body[at - 1].isalnum() or body[at - 1] in "’'-"):
+                continue  # cut off by the window, or part of a longer word
+            return max(0, s - 25) + at, h
+    return None
+
+
+def _trim_words(w: str) -> str:
+    """`twenty-five and ` -> `twenty-five`."""
+    while True:
+        while w and (w[-1].isspace() or w[-1] == "-"):
+            w = w[:-1]
+        if len(w) > 3 and w.endswith("and") and w[-4].isspace():
+            w = w[:-3]
+            continue
+        return w
+
+
 def _has_update(doc: Document, lo: int, hi: int) -> bool:
     starts = doc.word_starts(_UPDATE_FIRST)
     i = bisect.bisect_left(starts, lo)
@@ -330,6 +360,11 @@ def _word_at(text: str, pos: int) -> str:
     return m.group(1).lower().rstrip(".") if m else ""
 
 
+_UNIT_AFTER = re.compile(
+    r"-(?:year|month|week|day|hour|minute|metre|meter|kilometre|km|mile|foot|storey|story|point|seat)", re.I)
+_WORD_BEFORE = re.compile(r"([A-Za-z.]+)\s*$")
+
+
 def _describe(doc, lex, s, e, lo, hi, value, kind, unit, updates: dict[int, bool]) -> Quantity | None:
     text = doc.text
     nxt = _word_at(text, e)
@@ -337,10 +372,10 @@ def _describe(doc, lex, s, e, lo, hi, value, kind, unit, updates: dict[int, bool
         return None
     if not unit and nxt in _CURRENCY_WORDS:
         unit = _CURRENCY_WORDS[nxt]
-    if not unit and re.match(r"-(?:year|month|week|day|hour|minute|metre|meter|kilometre|km|mile|foot|storey|story|point|seat)", text[e:e + 12], re.I):
+    if not unit and _UNIT_AFTER.match(text, e, e + 12):
         return None  # 78-year-old, 10-day, 4-1 win
     # aged 78, age 78, No. 5, Room 101, Flight 370, page 5
-    prev = re.search(r"([A-Za-z.]+)\s*$", text[max(0, s - 12):s])
+    prev = _WORD_BEFORE.search(text, max(0, s - 12), s)
     pw = prev.group(1).lower() if prev else ""
     if pw in ("aged", "age", "ages", "no.", "number", "room", "flight", "page", "chapter", "section",
               "article", "route", "highway", "interstate", "platform", "gate", "apollo", "boeing",
@@ -350,10 +385,10 @@ def _describe(doc, lex, s, e, lo, hi, value, kind, unit, updates: dict[int, bool
         return None
     hedge = kind
     if not hedge:
-        hm = _HEDGE_RE.search(text[max(0, s - 25):s])
-        if hm:
-            hedge = HEDGES[hm.group(0).strip().lower()]
-            s = max(0, s - 25) + hm.start()
+        found = _hedge_before(text, s)
+        if found:
+            hedge = HEDGES[found[1]]
+            s = found[0]
             lo, hi = _interval(value, hedge)
     sent = doc.sentence_at(s)
     sspan = doc.sentences[sent] if doc.sentences else None
@@ -380,57 +415,69 @@ _STOP_HEAD = frozenset("and or but who which that were was are is have has had b
 def _what(doc, lex: Lexicon, s: int, e: int, lo: int, hi: int) -> tuple[str, tuple[int, int] | None, str, str]:
     """What the number counts: (category, where the category word stands, who, head phrase)."""
     text = doc.text
-    # a number's noun phrase and verb stand within a few words of it
-    # (the head phrase reads at most 8 words and the verb 6 after it; the words before are read
-    # back at most 5 linking words and one verb phrase)
-    after = [(m.group(0), m.start()) for m in islice(_TOKEN.finditer(text, e, min(hi, e + 160)), 14)]
-    before = [(m.group(0), m.start())
-              for m in list(_TOKEN.finditer(text, max(lo, s - 120), s))[-(lex.max_verb_words + 5):]]
+    # a number's noun phrase and verb stand within a few words of it: the head phrase reads at
+    # most 8 words and the verb 6 after it; the words before are read back at most 5 linking
+    # words and one verb phrase. Words are read as strings; where one stands is found only for
+    # the word that names the category.
+    a_end, b_start, n_before = min(hi, e + 160), max(lo, s - 120), lex.max_verb_words + 5
+    after = _TOKEN.findall(text, e, a_end)[:14]
+    before = _TOKEN.findall(text, b_start, s)[-n_before:]
+
+    def span_after(i: int, j: int) -> tuple[int, int]:
+        found = list(islice(_TOKEN.finditer(text, e, a_end), j + 1))
+        return found[i].start(), found[j].end()
+
+    def span_before(i: int, j: int) -> tuple[int, int]:
+        found = list(_TOKEN.finditer(text, b_start, s))[-n_before:]
+        return found[i].start(), found[j].end()
+
     # the noun phrase after the number: up to the first verb-ish or stop word ("18 members of the
     # security forces were killed" -> "members of the security forces")
-    head_words: list[tuple[str, int]] = []
-    for w, pos in after:
+    head_words: list[str] = []
+    for w in after:
         lw = w.lower().strip("’'")
         if lw in _STOP_HEAD and not (lw in ("of",) and head_words) or not w[0].isalpha():
-            if lw == "of" or (lw == "the" and head_words and head_words[-1][0].lower() == "of"):
-                head_words.append((w, pos))
+            if lw == "of" or (lw == "the" and head_words and head_words[-1].lower() == "of"):
+                head_words.append(w)
                 continue
             break
         if lw in lex.verbs and lw not in lex.nouns and head_words:
             break
-        prev_w = head_words[-1][0].lower() if head_words else ""
+        prev_w = head_words[-1].lower() if head_words else ""
         if head_words and lw not in ("of", "the") and (
                 _is_plural(prev_w) or (prev_w in lex.nouns and not (_is_plural(lw) and not lw.endswith("ed")))):
             break  # `others carried banners`, `the 320 dead included`: the phrase ends at its noun
-        head_words.append((w, pos))
+        head_words.append(w)
         if len(head_words) >= 7:
             break
-    while head_words and head_words[-1][0].lower() in ("of", "the"):
+    while head_words and head_words[-1].lower() in ("of", "the"):
         head_words.pop()
-    head = " ".join(w for w, _ in head_words)
+    head = " ".join(head_words)
     category, cspan = "", None
     # a count noun in the head: `72 detainees`, `40 deaths`, `2,500 troops`
-    lower = [w.lower().strip("’'").replace("‘", "") for w, _ in head_words]
+    lower = [w.lower().strip("’'").replace("‘", "") for w in head_words]
     for i in range(len(lower)):
         for k in range(min(lex.max_noun_words, len(lower) - i), 0, -1):
-            phrase = " ".join(lower[i:i + k])
+            phrase = " ".join(lower[i:i + k]) if k > 1 else lower[i]
             if phrase in lex.nouns:
                 category = lex.nouns[phrase]
-                cspan = (head_words[i][1], head_words[i + k - 1][1] + len(head_words[i + k - 1][0]))
+                cspan = span_after(i, i + k - 1)
                 break
         if category:
             break
     # a verb that says what happened to them: after the head (`were killed`, `died`, `18 killed`)
-    rest = after[len(head_words):len(head_words) + 6]
-    verb_cat, vspan = _verb_in(lex, rest)
+    n = len(head_words)
+    verb_cat, where = _verb_in(lex, after[n:n + 6])
+    vspan = span_after(n + where[0], n + where[1]) if where else None
     if not verb_cat:
         # or before the number: `killed 27 people`, `the death toll rose to 40`, `arrested more than`
-        verb_cat, vspan = _before_number(lex, before)
+        verb_cat, where = _before_number(lex, before)
+        vspan = span_before(*where) if where else None
     if verb_cat and (not category or category in ("victims",) or lex_is_people(category)):
         category, cspan = verb_cat, vspan
     if category == "" and head_words and lower and lower[0] in lex.verbs:
         category = lex.verbs[lower[0]]
-        cspan = (head_words[0][1], head_words[0][1] + len(head_words[0][0]))
+        cspan = span_after(0, 0)
     who = _who(lex, lower, category)
     return category, cspan, who, head
 
@@ -448,22 +495,22 @@ def lex_is_people(category: str) -> bool:
     return category in ("troops", "protesters")
 
 
-def _verb_in(lex: Lexicon, toks: list[tuple[str, int]], backwards: bool = False):
-    words = [w.lower() for w, _ in toks]
+def _verb_in(lex: Lexicon, toks: list[str]) -> tuple[str, tuple[int, int] | None]:
+    """The verb phrase among the words just after a count's head: (category, (first, last)
+    word index) or ("", None). Only auxiliaries and adverbs may stand before it."""
+    words = [w.lower() for w in toks]
     n = len(words)
-    ranges = range(n - 1, -1, -1) if backwards else range(n)
-    for i in ranges:
+    for i in range(n):
         if not words[i][0].isalpha():
-            if words[i] in ",;:" and not backwards:
+            if words[i] in ",;:":
                 break
             continue
         for k in range(min(lex.max_verb_words, n - i), 0, -1):
-            phrase = " ".join(words[i:i + k])
+            phrase = " ".join(words[i:i + k]) if k > 1 else words[i]
             if phrase in lex.verbs:
-                return lex.verbs[phrase], (toks[i][1], toks[i + k - 1][1] + len(toks[i + k - 1][0]))
-        if not backwards and words[i] not in ("were", "was", "have", "has", "had", "been", "are",
-                                              "is", "reportedly", "later", "also", "all", "being",
-                                              "who", "that", "now", "still", "confirmed"):
+                return lex.verbs[phrase], (i, i + k - 1)
+        if words[i] not in ("were", "was", "have", "has", "had", "been", "are", "is", "reportedly",
+                            "later", "also", "all", "being", "who", "that", "now", "still", "confirmed"):
             break
     return "", None
 
@@ -473,20 +520,21 @@ _LINKING = frozenset("to at the a an all of rose risen rises climbed reached sto
                      "put".split())
 
 
-def _before_number(lex: Lexicon, before: list[tuple[str, int]]):
+def _before_number(lex: Lexicon, before: list[str]) -> tuple[str, tuple[int, int] | None]:
     """What the words just before a number say it counts: `killed 27`, `detained more than`,
-    `the death toll rose to 40`, `arrests reached 2,000`. Only linking words may stand between."""
-    words = [(w.lower(), pos, w) for w, pos in before]
+    `the death toll rose to 40`, `arrests reached 2,000`. Only linking words may stand between.
+    Returns (category, (first, last) word index) or ("", None)."""
+    words = [w.lower() for w in before]
     i = len(words) - 1
-    while i >= 0 and words[i][0] in _LINKING and i >= len(words) - 4:
+    while i >= 0 and words[i] in _LINKING and i >= len(words) - 4:
         i -= 1
     if i < 0 or len(words) - i > 5:
         return "", None
     for k in range(min(lex.max_verb_words, i + 1), 0, -1):
-        phrase = " ".join(w for w, _, _ in words[i - k + 1:i + 1])
+        phrase = " ".join(words[i - k + 1:i + 1])
         cat = lex.verbs.get(phrase) or lex.nouns.get(phrase)
         if cat:
-            return cat, (words[i - k + 1][1], words[i][1] + len(words[i][2]))
+            return cat, (i - k + 1, i)
     return "", None
 
 
