@@ -78,3 +78,13 @@ def test_scan_stops_at_endpos():
     text = "rose fell rose"
     pattern = re.compile(r"rose|fell")
     assert [m.group() for m in scan(pattern, text, [0, 5, 10], endpos=9)] == ["rose", "fell"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(texts)
+def test_tokens_are_the_words_with_their_spans(text):
+    from factlint.document import _WORD
+
+    doc = parse(text)
+    expected = [(m.start(), m.end(), m.group().lower().replace("’", "'")) for m in _WORD.finditer(doc.text)]
+    assert [tuple(t) for t in doc.tokens] == expected

@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from .document import Span
+from .document import Span
 
 # Words that take a full stop without ending a sentence in wire copy.
 ABBREVIATIONS = frozenset(
@@ -21,8 +19,6 @@ _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 
 
 def split_sentences(text: str, start: int, end: int) -> list[Span]:
-    from .document import Span
-
     spans: list[Span] = []
     begin = start
     chunk = text[start:end]
