@@ -334,7 +334,12 @@ class Matcher:
                         yield toks[p].start, toks[p].end, entry, sugg
                         break
                     i = p - anchor
-                    if i >= 0 and i + k <= n and all(toks[i + j].norm == words[j] for j in range(k)):
+                    if i < 0 or i + k > n:
+                        continue
+                    nb = anchor + 1 if anchor + 1 < k else anchor - 1  # most fail next to the anchor
+                    if toks[i + nb].norm != words[nb]:
+                        continue
+                    if k == 2 or all(toks[i + j].norm == words[j] for j in range(k)):
                         yield toks[i].start, toks[i + k - 1].end, entry, sugg
                         break
         for word in self.possessives & where.keys():  # the cult's leader

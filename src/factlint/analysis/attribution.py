@@ -22,35 +22,35 @@ PRONOUNS = frozenset("he she they it we i you".split())
 
 class PhraseIndex:
     """Phrases found by word lookup, not by a regex tried at every position: each phrase is
-    indexed by its first word, and a document's words are looked up once."""
+    indexed by its longest word (`in a bid to distract` where `distract` stands, not at every
+    `in`), and a document's words are looked up once."""
 
     def __init__(self, phrases) -> None:
-        self.index: dict[str, list[tuple[str, ...]]] = {}
+        self.index: dict[str, list[tuple[tuple[str, ...], int]]] = {}
         for ph in phrases:
             words = tuple(ph.lower().replace("’", "'").split())
             if words:
-                self.index.setdefault(words[0], []).append(words)
-        for alts in self.index.values():
-            alts.sort(key=len, reverse=True)
+                anchor = max(range(len(words)), key=lambda k: (len(words[k]), -k))
+                self.index.setdefault(words[anchor], []).append((words, anchor))
 
     def finditer(self, doc: Document) -> list[tuple[int, int, str]]:
+        """(start, end, phrase) in order; of two phrases that start at one word, the longer."""
         toks = doc.tokens
         n = len(toks)
-        out = []
         where = doc.token_positions
+        found: dict[int, tuple[int, str]] = {}
         for word in self.index.keys() & where.keys():
-            alts = self.index[word]
-            for i in where[word]:
-                nxt = toks[i + 1].norm if i + 1 < n else None
-                for words in alts:  # longest first
-                    k = len(words)
-                    if k > 1 and (words[1] != nxt or i + k > n
-                                  or any(toks[i + j].norm != words[j] for j in range(2, k))):
+            for words, anchor in self.index[word]:
+                k = len(words)
+                for p in where[word]:
+                    i = p - anchor
+                    if i < 0 or i + k > n or (k > 1 and any(toks[i + j].norm != words[j] for j in range(k))):
                         continue
-                    out.append((toks[i].start, toks[i + k - 1].end, " ".join(words)))
-                    break
-        out.sort()
-        return out
+                    end = toks[i + k - 1].end
+                    start = toks[i].start
+                    if start not in found or end > found[start][0]:
+                        found[start] = (end, " ".join(words))
+        return [(start, end, phrase) for start, (end, phrase) in sorted(found.items())]
 
 
 @dataclass(frozen=True)

@@ -274,8 +274,10 @@ def quote_without_speaker(doc: Document) -> Iterator[Hit]:
         ):
             prev_not_speech = q.end  # banners reading “Don’t Shoot” and “We are with you”
             continue
+        if attributed(doc, q.start):
+            continue
         words = re.findall(r"[^\W\d_][\w’'-]*", inner)
-        if len(words) < 4 or attributed(doc, q.start):
+        if len(words) < 4:
             continue
         if not inner.lstrip()[:1].isupper():
             continue  # a partial quote woven into the reporter's sentence: its speaker is in context
