@@ -42,7 +42,7 @@ _PARTICLE = "|".join(sorted(PARTICLES, key=len, reverse=True))
 # the capital, so the regex engine skips to capitals at C speed; a particle before the first
 # capital (`de Klerk`) is read back from the text (_PARTICLE_BEFORE)
 _NAME = re.compile(
-    r"[A-Z][\w’'-]*[a-z][\w’'-]*"
+    r"(?P<first>[A-Z][\w’'-]*[a-z][\w’'-]*)"
     r"(?:\s+(?:(?:" + _PARTICLE + r")\s+)*[A-Z][\w’'-]*[a-z][\w’'-]*)*")
 _PARTICLE_BEFORE = re.compile(r"(?<![\w’'-])(?:" + _PARTICLE + r")\s+$")
 
@@ -119,12 +119,16 @@ def _strip(text: str, start: int) -> tuple[str, int] | None:
         words = words[1:]
     if not words:
         return None
-    body = text[offset:]
+    return _without_possessive(text[offset:]), start + offset
+
+
+def _without_possessive(body: str) -> str:
+    """`Tsikhanouskaya's` -> `Tsikhanouskaya`, `Jones'` -> `Jones`."""
     if body[-1] in "’'":
-        body = body[:-1]
-    elif body[-2:-1] in ("’", "'") and body[-1] == "s":
-        body = body[:-2]
-    return body, start + offset
+        return body[:-1]
+    if body[-2:-1] in ("’", "'") and body[-1] == "s":
+        return body[:-2]
+    return body
 
 
 def find_names(doc: Document) -> list[NameMention]:
@@ -153,29 +157,43 @@ def find_names(doc: Document) -> list[NameMention]:
                     particle = _PARTICLE_BEFORE.search(text, max(p.start, start - 8), start)
                     if particle:
                         start = particle.start()
-            raw = m.group()
-            if particle is None and " " not in raw and "\n" not in raw and (
-                    raw.lower() in NOT_NAMES or raw.lower().rstrip(".") in TITLES):
-                continue  # one capitalised common word (`The`, `President`): the usual case
-            stripped = _strip(text[start:m.end()], start)
-            if stripped is None:
-                continue
-            body, start = stripped
-            words = body.split()
-            surname = words[-1]
-            if surname.lower() in NOT_NAMES or surname.lower() in TITLES:
-                continue
-            initial = start in sent_starts or text[max(p.start, start - 2):start].strip(" “\"‘'(") == "" and (
-                start == p.start or text[start - 2:start] in (". ", "! ", "? ", "“", '"'))
-            if len(words) == 1:
-                low = surname.lower().replace("’", "'")
+            if particle is None and m.end("first") == m.end():
+                # one capitalised word, the usual case: `The`, `President`, `Kazakhstan's`
+                raw = m.group()
+                low = raw.lower()
+                if low in NOT_NAMES or low.rstrip(".") in TITLES:
+                    continue
+                body = _without_possessive(raw)
+                low = body.lower()
+                if low in NOT_NAMES or low in TITLES:
+                    continue
+                low = low.replace("’", "'")
                 common = seen.get(low)
                 if common is None:
                     common = seen[low] = lowered(low)
                 if common:
                     continue  # a capitalised common word, not a name
-            first = words[0] if len(words) > 1 and words[0].lower() not in PARTICLES else ""
-            s_start = start + body.rindex(surname)
+                words, surname, first, s_start = (body,), body, "", start
+            else:
+                stripped = _strip(text[start:m.end()], start)
+                if stripped is None:
+                    continue
+                body, start = stripped
+                words = body.split()
+                surname = words[-1]
+                if surname.lower() in NOT_NAMES or surname.lower() in TITLES:
+                    continue
+                if len(words) == 1:
+                    low = surname.lower().replace("’", "'")
+                    common = seen.get(low)
+                    if common is None:
+                        common = seen[low] = lowered(low)
+                    if common:
+                        continue  # a capitalised common word, not a name
+                first = words[0] if len(words) > 1 and words[0].lower() not in PARTICLES else ""
+                s_start = start + body.rindex(surname)
+            initial = start in sent_starts or text[max(p.start, start - 2):start].strip(" “\"‘'(") == "" and (
+                start == p.start or text[start - 2:start] in (". ", "! ", "? ", "“", '"'))
             out.append(NameMention(start, start + len(body), body, first, surname, s_start,
                                    s_start + len(surname), initial))
     return out
