@@ -165,14 +165,27 @@ def test_required_literals(pattern, needs):
     assert (set(found) if found is not None else None) == needs
 
 
-def test_a_regex_entry_still_matches_whatever_the_case(tmp_path, write):
-    """The substring test that skips a pack's regex on articles without its words is
+def test_a_regex_entry_still_matches_whatever_the_case(tmp_path):
+    """The substring test that skips a shipped pack's regex on articles without its words is
     case-blind, as the regex is."""
-    write("packs/house.toml", HOUSE.replace('regex = "(.*a){20}x"', 'regex = "(?<=\\\\s)TOTALLY(?= unique)"'))
-    write("factlint.toml", 'packs = ["packs/house.toml"]\n')
-    hit = write("a.txt", "The plan was totally unique.\n")
-    miss = write("b.txt", "The plan was unique.\n")
-    _, data = run_json(str(hit))
-    assert [f["message"] for f in data["findings"]] == ["catastrophic [slow-regex]"]
-    _, data = run_json(str(miss))
-    assert data["findings"] == []
+    from factlint.analysis import parse
+
+    path = tmp_path / "house.toml"
+    path.write_text(HOUSE.replace('regex = "(.*a){20}x"', 'regex = "(?<=\\\\s)TOTALLY(?= unique)"'))
+    pack = load_pack(path, builtin=True)
+    assert pack.matcher.regex_needs == {"totally"}
+    hits = list(pack.matcher.run(parse("The plan was totally unique.")))
+    assert [h.message for h in hits] == ["catastrophic [slow-regex]"]
+    assert list(pack.matcher.run(parse("The plan was unique."))) == []
+
+
+def test_a_user_regex_is_checked_by_the_engine_that_runs_it(tmp_path):
+    """User patterns run on the `regex` module (with a time-out): one it rejects is a pack
+    error when the pack loads, and `re`'s reading of it never filters it out."""
+    path = tmp_path / "house.toml"
+    path.write_text(HOUSE.replace('regex = "(.*a){20}x"', 'regex = "[[a-z]"'))
+    with pytest.raises(PackError, match="bad regex"):
+        load_pack(path)
+    path.write_text(HOUSE.replace('regex = "(.*a){20}x"', 'regex = "(?:colour){e<=1}"'))
+    pack = load_pack(path)
+    assert pack.matcher.regex_needs is None

@@ -171,7 +171,8 @@ def load_pack(path: Path, builtin: bool = False) -> Pack:
         if eid in seen:
             raise _err(path, raw, f"entry {eid!r}: id used twice", eid, last=True)
         seen.add(eid)
-        entries.append(_entry(path, raw, e, default_kind, default_window, default_quoted, default_message))
+        entries.append(_entry(path, raw, e, default_kind, default_window, default_quoted, default_message,
+                              builtin))
     pack = Pack(
         name=head["name"], code=head["code"], rule=head["rule"], severity=severity, path=path,
         entries=entries, summary=head.get("summary", ""), description=head.get("description", ""),
@@ -182,7 +183,8 @@ def load_pack(path: Path, builtin: bool = False) -> Pack:
     return pack
 
 
-def _entry(path: Path, raw: str, e: dict, kind: str, window: int, quoted: bool, message: str | None) -> Entry:
+def _entry(path: Path, raw: str, e: dict, kind: str, window: int, quoted: bool, message: str | None,
+           builtin: bool = False) -> Entry:
     eid = e["id"]
     for key in e:
         if key not in ENTRY_KEYS:
@@ -207,10 +209,13 @@ def _entry(path: Path, raw: str, e: dict, kind: str, window: int, quoted: bool, 
         forms[" ".join(pat.lower().replace("’", "'").split())] = sugg
     regex = e.get("regex")
     if regex is not None:
-        try:
-            import regex as rx
+        try:  # checked by the engine that will run it (see Matcher)
+            if builtin:
+                re.compile(regex, re.IGNORECASE)
+            else:
+                import regex as rx
 
-            rx.compile(regex)
+                rx.compile(regex, rx.IGNORECASE | rx.V1)
         except Exception as exc:
             raise _err(path, raw, f"entry {eid!r}: bad regex: {exc}", eid) from None
     if not forms and regex is None:
@@ -303,8 +308,10 @@ class Matcher:
         self.possessives = {w + "'s" for w, alts in self.index.items() if any(len(a[0]) == 1 for a in alts)}
         self.regex_entries = dict(regexes)
         self.regex = None
-        # the words without which none of the regex entries can match (None: no such words)
-        needed = [required_literals(e.regex) for _, e in regexes]
+        # the words without which none of the regex entries can match (None: no such words).
+        # Only for the shipped packs, which run on `re`: a user's pattern runs on the `regex`
+        # module, whose syntax `re` can read differently (`(?:foo){e<=1}` is fuzzy there).
+        needed = [required_literals(e.regex) if pack.builtin else None for _, e in regexes]
         self.regex_needs = None if any(n is None for n in needed) else frozenset().union(*needed)
         self.timeout = REGEX_TIMEOUT
         if regexes:

@@ -4,8 +4,8 @@ skip its regex entries on an article that holds none of them.
 `(?<=\\w\\s)everyday(?=[.,;:!?])` cannot match a text without `everyday`; `(?:he|she) (?:claimed|
 admitted)` not one without `claimed` or `admitted`. A pattern that starts with a look-behind gives
 the regex engine nothing to skip ahead to, so without this test it is tried at every character
-of every article. Patterns are read with the standard library's own parser; one it cannot read
-(a `regex`-only feature) simply has no filter."""
+of every article. Patterns are read with the standard library's own parser, so the filter is
+for patterns that run on `re` (the shipped packs); one it cannot read has no filter."""
 
 from __future__ import annotations
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import sys
-from concurrent.futures import ProcessPoolExecutor
 from itertools import repeat
 
 import click
@@ -64,6 +63,8 @@ def check(paths, fmt, published, sources, select, extend_select, ignore, fail_on
     results = []
     files = [t.path for t in targets if t.path != STDIN]
     if jobs > 1 and len(files) > 1:
+        from concurrent.futures import ProcessPoolExecutor  # only here: it costs start-up time
+
         with ProcessPoolExecutor(max_workers=jobs) as pool:
             by_path = dict(zip(files, pool.map(lint_path, files, repeat(opts), chunksize=4), strict=True))
     else:
