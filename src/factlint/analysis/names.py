@@ -137,9 +137,13 @@ def find_names(doc: Document) -> list[NameMention]:
 
     seen: dict[str, bool] = {}
 
-    def lowered(word: str) -> bool:
+    def common(word: str) -> bool:
         """Does the article also write this word in lower case (a common word, not a name)?"""
-        return any(text[toks[i].start].islower() for i in where.get(word, ()))
+        low = word.lower().replace("’", "'")
+        found = seen.get(low)
+        if found is None:
+            found = seen[low] = any(text[toks[i].start].islower() for i in where.get(low, ()))
+        return found
 
     sent_starts = {s.start for s in doc.sentences}
     out = []
@@ -165,15 +169,9 @@ def find_names(doc: Document) -> list[NameMention]:
                     continue
                 body = _without_possessive(raw)
                 low = body.lower()
-                if low in NOT_NAMES or low in TITLES:
+                if low in NOT_NAMES or low in TITLES or common(body):
                     continue
-                low = low.replace("’", "'")
-                common = seen.get(low)
-                if common is None:
-                    common = seen[low] = lowered(low)
-                if common:
-                    continue  # a capitalised common word, not a name
-                words, surname, first, s_start = (body,), body, "", start
+                surname, first, s_start = body, "", start
             else:
                 stripped = _strip(text[start:m.end()], start)
                 if stripped is None:
@@ -183,13 +181,8 @@ def find_names(doc: Document) -> list[NameMention]:
                 surname = words[-1]
                 if surname.lower() in NOT_NAMES or surname.lower() in TITLES:
                     continue
-                if len(words) == 1:
-                    low = surname.lower().replace("’", "'")
-                    common = seen.get(low)
-                    if common is None:
-                        common = seen[low] = lowered(low)
-                    if common:
-                        continue  # a capitalised common word, not a name
+                if len(words) == 1 and common(surname):
+                    continue
                 first = words[0] if len(words) > 1 and words[0].lower() not in PARTICLES else ""
                 s_start = start + body.rindex(surname)
             initial = start in sent_starts or text[max(p.start, start - 2):start].strip(" “\"‘'(") == "" and (
