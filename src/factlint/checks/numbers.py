@@ -248,9 +248,10 @@ _DIGIT_WORD = re.compile(r"(?<![\w.,$€£%/:-])([1-9])(?![\w.,%/:-])")
 _SPELLED_BIG = re.compile(r"\b(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|"
                           r"eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
                           r"(?:-(?:one|two|three|four|five|six|seven|eight|nine))?\b", re.I)
-_AP_EXCEPT_AFTER = re.compile(r"(?:aged|age|No\.|number|page|chapter|section|room|route|"
+# whole words only: `department 4` is not `part 4`, nor `village 3` `age 3`
+_AP_EXCEPT_AFTER = re.compile(r"(?:\b(?:aged|age|No\.|number|page|chapter|section|room|route|"
                               r"grade|level|Category|category|day|week|round|game|act|size|"
-                              r"step|phase|part|floor|gate|platform|pages|%)\s*$", re.I)
+                              r"step|phase|part|floor|gate|platform|pages)|%)\s*$", re.I)
 _AP_EXCEPT_BEFORE = re.compile(r"^\s*(?:percent|per cent|%|million|billion|trillion|-year|"
                                r"years? old|months? old|[ap]\.?m\.?|o'clock|points?|goals?|"
                                r"runs?|km|miles?|metres?|meters?|feet|inches|kg|pounds|degrees|"
