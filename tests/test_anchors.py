@@ -88,3 +88,15 @@ def test_tokens_are_the_words_with_their_spans(text):
     doc = parse(text)
     expected = [(m.start(), m.end(), m.group().lower().replace("’", "'")) for m in _WORD.finditer(doc.text)]
     assert [tuple(t) for t in doc.tokens] == expected
+
+
+def test_phrase_at_its_anchor_word():
+    doc = parse("The coach was given free reign over transfers, in a bid to distract fans.")
+    norms = [t.norm for t in doc.tokens]
+    reign, distract = norms.index("reign"), norms.index("distract")
+    assert doc.phrase_at(reign, ("free", "reign"), 1) == reign - 1
+    assert doc.phrase_at(distract, ("in", "a", "bid", "to", "distract"), 4) == distract - 4
+    assert doc.phrase_at(distract, ("in", "the", "bid", "to", "distract"), 4) is None  # a middle word differs
+    assert doc.phrase_at(reign, ("reign", "of", "terror"), 0) is None  # the next word differs
+    assert doc.phrase_at(0, ("before", "the"), 1) is None  # would start before the text
+    assert doc.phrase_at(len(norms) - 1, ("fans", "cheered"), 0) is None  # would end after it

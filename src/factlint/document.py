@@ -220,10 +220,6 @@ class Document:
         """Where these (lower-case) words begin, in order, as whole words or as pieces of
         hyphenated ones. A pattern that must start with one of them is tried only there
         (see `scan`), not at every character of the article."""
-        words = tuple(words)
-        cached = self._starts.get(words)
-        if cached is not None:
-            return cached
         where, toks, parts = self.token_positions, self.tokens, self._part_positions
         out: list[int] = []
         for w in words:
@@ -232,12 +228,24 @@ class Document:
                 out.extend(toks[i].start for i in idx)
             if w in parts:
                 out.extend(parts[w])
-        self._starts[words] = found = sorted(set(out))
-        return found
+        return sorted(set(out))
 
-    @cached_property
-    def _starts(self) -> dict[tuple[str, ...], list[int]]:
-        return {}
+    def phrase_at(self, p: int, words: tuple[str, ...], anchor: int) -> int | None:
+        """The index of the first token of `words` when its word `anchor` is token p, else None.
+        (Phrases are looked up at one word, their rarest; the word next to it is compared first,
+        as most candidates fail there.)"""
+        toks = self.tokens
+        k, i = len(words), p - anchor
+        if k == 1:
+            return p
+        if i < 0 or i + k > len(toks):
+            return None
+        nb = anchor + 1 if anchor + 1 < k else anchor - 1
+        if toks[i + nb].norm != words[nb]:
+            return None
+        if k > 2 and any(toks[i + j].norm != words[j] for j in range(k)):
+            return None
+        return i
 
     @cached_property
     def number_starts(self) -> list[int]:

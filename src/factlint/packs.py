@@ -329,25 +329,15 @@ class Matcher:
 
     def candidates(self, doc) -> Iterator[tuple[int, int, Entry, str | None]]:
         toks = doc.tokens
-        n = len(toks)
         where = doc.token_positions
         # only the document's words that start an entry: one set intersection, then lookups
         for word in self.index.keys() & where.keys():
             alts = self.index[word]
             for p in where[word]:
                 for words, anchor, entry, sugg in alts:
-                    k = len(words)
-                    if k == 1:  # the word itself, found by the lookup
-                        yield toks[p].start, toks[p].end, entry, sugg
-                        break
-                    i = p - anchor
-                    if i < 0 or i + k > n:
-                        continue
-                    nb = anchor + 1 if anchor + 1 < k else anchor - 1  # most fail next to the anchor
-                    if toks[i + nb].norm != words[nb]:
-                        continue
-                    if k == 2 or all(toks[i + j].norm == words[j] for j in range(k)):
-                        yield toks[i].start, toks[i + k - 1].end, entry, sugg
+                    i = doc.phrase_at(p, words, anchor)
+                    if i is not None:
+                        yield toks[i].start, toks[i + len(words) - 1].end, entry, sugg
                         break
         for word in self.possessives & where.keys():  # the cult's leader
             for words, _anchor, entry, sugg in self.index.get(word[:-2], ()):

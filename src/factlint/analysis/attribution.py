@@ -36,21 +36,25 @@ class PhraseIndex:
     def finditer(self, doc: Document) -> list[tuple[int, int, str]]:
         """(start, end, phrase) in order; of two phrases that start at one word, the longer."""
         toks = doc.tokens
-        n = len(toks)
         where = doc.token_positions
         found: dict[int, tuple[int, str]] = {}
         for word in self.index.keys() & where.keys():
             for words, anchor in self.index[word]:
-                k = len(words)
                 for p in where[word]:
-                    i = p - anchor
-                    if i < 0 or i + k > n or (k > 1 and any(toks[i + j].norm != words[j] for j in range(k))):
+                    i = doc.phrase_at(p, words, anchor)
+                    if i is None:
                         continue
-                    end = toks[i + k - 1].end
-                    start = toks[i].start
+                    start, end = toks[i].start, toks[i + len(words) - 1].end
                     if start not in found or end > found[start][0]:
                         found[start] = (end, " ".join(words))
         return [(start, end, phrase) for start, (end, phrase) in sorted(found.items())]
+
+    def by_sentence(self, doc: Document) -> dict[int, list[tuple[int, int]]]:
+        """The phrases' (start, end) grouped by the sentence they start in."""
+        out: dict[int, list[tuple[int, int]]] = {}
+        for start, end, _ in self.finditer(doc):
+            out.setdefault(doc.sentence_at(start), []).append((start, end))
+        return out
 
 
 @dataclass(frozen=True)

@@ -182,12 +182,13 @@ def extract(doc: Document) -> list[DateMention]:
     taken = SpanSet()
     out: list[DateMention] = []
 
+    starts_of: dict[tuple[str, ...], list[int]] = {}  # several patterns share their first words
     for kind, pattern in _PATTERNS:
         words = _STARTS[kind]
-        starts = doc.word_starts(w for w in words if w != "#")
-        if "#" in words:
-            starts = sorted(set(starts).union(doc.number_starts))
-        for m in scan(pattern, text, starts):
+        if words not in starts_of:
+            found = doc.word_starts(w for w in words if w != "#")
+            starts_of[words] = sorted({*found, *doc.number_starts}) if "#" in words else found
+        for m in scan(pattern, text, starts_of[words]):
             mention = _mention(kind, m, m.groupdict(), text)
             if mention is None or taken.overlaps(mention.start, mention.end):
                 continue

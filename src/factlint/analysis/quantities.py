@@ -8,7 +8,6 @@ What a count counts comes from a lexicon (rules/lexicon/quantities.toml) an edit
 
 from __future__ import annotations
 
-import bisect
 import math
 import re
 import tomllib
@@ -59,10 +58,9 @@ HEDGES = {
     "below": "under", "not more than": "max",
 }
 # hedges by their last word, longest first: a hedge is whole words just before the number
-_HEDGES_BY_LAST: dict[str, list[str]] = {}
+_HEDGES_BY_LAST = {last: [h for h in sorted(HEDGES, key=len, reverse=True) if h.split()[-1] == last]
+                   for last in {h.split()[-1] for h in HEDGES}}
 _TAIL_WORD = re.compile(r"[^\W\d_]+$")
-for _h in sorted(HEDGES, key=len, reverse=True):
-    _HEDGES_BY_LAST.setdefault(_h.split()[-1], []).append(_h)
 _NUMBER_WORD_LIST = sorted([*UNITS, *TENS, "hundred", "thousand", "million", "billion"], key=len, reverse=True)
 _NUMBER_WORDS = "|".join(_NUMBER_WORD_LIST)
 # Every matcher below is tried only where it can begin (a digit, a number word, a vague word,
@@ -305,7 +303,8 @@ def extract(doc: Document, lex: Lexicon) -> list[Quantity]:
         taken.add(s, e)
     raw.sort()
     out: list[Quantity] = []
-    updates: dict[int, bool] = {}
+    # sentences that say a figure changed (`rose to`, `so far`): read once for the article
+    updates = {doc.sentence_at(m.start()) for m in scan(UPDATE_WORDS, text, doc.word_starts(_UPDATE_FIRST))}
     for s, e, lo, hi, value, kind, unit in raw:
         q = _describe(doc, lex, s, e, lo, hi, value, kind, unit, updates)
         if q is not None:
@@ -344,12 +343,6 @@ def _trim_words(w: str) -> str:
         return w
 
 
-def _has_update(doc: Document, lo: int, hi: int) -> bool:
-    starts = doc.word_starts(_UPDATE_FIRST)
-    i = bisect.bisect_left(starts, lo)
-    return any(True for _ in scan(UPDATE_WORDS, doc.text, starts[i:bisect.bisect_left(starts, hi)], hi))
-
-
 def _currency_before(text: str, start: int) -> str:
     m = _CURRENCY_BEFORE.search(text, max(0, start - 4), start)
     return m.group() if m else ""
@@ -365,7 +358,7 @@ _UNIT_AFTER = re.compile(
 _WORD_BEFORE = re.compile(r"([A-Za-z.]+)\s*$")
 
 
-def _describe(doc, lex, s, e, lo, hi, value, kind, unit, updates: dict[int, bool]) -> Quantity | None:
+def _describe(doc, lex, s, e, lo, hi, value, kind, unit, updates: set[int]) -> Quantity | None:
     text = doc.text
     nxt = _word_at(text, e)
     if not unit and nxt in NOT_COUNTS:
@@ -396,9 +389,7 @@ def _describe(doc, lex, s, e, lo, hi, value, kind, unit, updates: dict[int, bool
     definite = bool(_DEFINITE.search(text[max(s_lo, s - 14):s]))
     category, cspan, who, head = _what(doc, lex, s, e, s_lo, s_hi)
     place = _place(text, e, s_hi)
-    if sent not in updates:  # a sentence is read for update words once, not once per number
-        updates[sent] = _has_update(doc, s_lo, s_hi)
-    update = updates[sent]
+    update = sent in updates
     para = doc.paragraph_at(s)
     return Quantity(
         start=s, end=e, text=text[s:e], low=lo, high=hi, value=value, hedge=hedge, unit=unit,

@@ -131,9 +131,7 @@ def unsourced_motive(doc: Document) -> Iterator[Hit]:
     cues = load_cues()
     text = doc.text
     # one pass over the whole text (claims of motive are rare), then each match in its sentence
-    by_sentence: dict[int, list[tuple[int, int]]] = {}
-    for start, end, _ in cues.motive_phrase_index.finditer(doc):
-        by_sentence.setdefault(doc.sentence_at(start), []).append((start, end))
+    by_sentence = cues.motive_phrase_index.by_sentence(doc)
     # the motive pattern (`an effort by X to safeguard`) only in sentences with one of its nouns
     where = doc.token_positions
     candidates = {doc.sentence_at(doc.tokens[i].start) for w in cues.motive_nouns & where.keys() for i in where[w]}
@@ -177,9 +175,7 @@ def unsourced_allegation(doc: Document) -> Iterator[Hit]:
     """
     cues = load_cues()
     text = doc.text
-    hits: dict[int, list[tuple[int, int]]] = {}
-    for start, end, _ in cues.allegation_index.finditer(doc):
-        hits.setdefault(doc.sentence_at(start), []).append((start, end))
+    hits = cues.allegation_index.by_sentence(doc)
     for k in sorted(hits):
         s = doc.sentences[k]
         sentence = text[s.start:s.end]
@@ -342,9 +338,7 @@ def vague_source(doc: Document) -> Iterator[Hit]:
     """
     cues = load_cues()
     text = doc.text
-    hits: dict[int, list[tuple[int, int]]] = {}
-    for start, end, _ in cues.vague_index.finditer(doc):
-        hits.setdefault(doc.sentence_at(start), []).append((start, end))
+    hits = cues.vague_index.by_sentence(doc)
     for k in sorted(hits):
         s = doc.sentences[k]
         if not _STRONG.search(text, s.start, s.end):
