@@ -3,7 +3,7 @@
 
 Usage: python benchmarks/run.py [--corpus DIR] [--quick]
 
-Measures, on the clean corpus (tests/corpora/wikinews by default):
+Measures, on a clean corpus (by default wikinews in $FACTLINT_CORPORA or ../shared/corpora):
   - words per second with every rule, in one process, and with --jobs 2 (the CLI, start-up included)
   - start-up: `factlint check` on one short article (median of runs)
   - peak memory of linting the whole corpus in one process
@@ -163,7 +163,8 @@ def bench_proselint(texts, runs):
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--corpus", type=Path, default=ROOT / "tests" / "corpora" / "wikinews")
+    corpora = Path(os.environ.get("FACTLINT_CORPORA") or ROOT.parent / "shared" / "corpora")
+    ap.add_argument("--corpus", type=Path, default=corpora / "wikinews")
     ap.add_argument("--quick", action="store_true", help="fewer repeats")
     args = ap.parse_args()
     runs = 1 if args.quick else 5

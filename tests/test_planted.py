@@ -10,7 +10,11 @@ from pathlib import Path
 import pytest
 
 from factlint import lint_text
-from tests.conftest import CORPUS, locate, touches
+from tests.conftest import CORPORA, locate, no_corpus_reason, touches
+
+if "wikinews" not in CORPORA:
+    pytest.skip(no_corpus_reason(), allow_module_level=True)
+CORPUS = CORPORA["wikinews"]
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tools"))
 import plant_errors  # noqa: E402
