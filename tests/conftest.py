@@ -25,6 +25,12 @@ def corpora_root() -> Path:
     return Path(env) if env else ROOT.parent / "shared" / "corpora"
 
 
+def shared_cases_root() -> Path:
+    """The realistic cases: $FACTLINT_CASES if set, else ../shared/cases beside the project."""
+    env = os.environ.get("FACTLINT_CASES")
+    return Path(env) if env else ROOT.parent / "shared" / "cases"
+
+
 def _is_corpus(folder: Path) -> bool:
     return folder.is_dir() and (folder / "SOURCES.tsv").is_file() and any(folder.glob("*.txt"))
 
