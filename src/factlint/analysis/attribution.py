@@ -6,13 +6,12 @@ lexicon (rules/lexicon/attribution.toml) an editor can extend."""
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..spans import SpanSet
+from .lexicon import lexicon_data, user_lexicons
 
 if TYPE_CHECKING:
     from ..document import Document
@@ -94,11 +93,9 @@ def ends_with_source(cues: Cues, low: str) -> bool:
 
 @lru_cache(maxsize=8)
 def load_cues(extra: tuple[str, ...] = ()) -> Cues:
-    from ..packs import packs_dir
-
     data: dict[str, list[str]] = {}
-    for path in [packs_dir() / "lexicon" / "attribution.toml", *map(Path, extra)]:
-        for k, v in tomllib.loads(Path(path).read_text(encoding="utf-8")).items():
+    for lexicon in lexicon_data("attribution", extra):
+        for k, v in lexicon.items():
             data.setdefault(k, []).extend(v)
     motive = re.compile(
         r"\b(?:an?|the|this|another)\s+(?:\w+\s+){0,2}?(?:" + "|".join(map(re.escape, data["motive_nouns"]))
@@ -226,21 +223,8 @@ def _source_after(text: str, verb_end: int, hi: int) -> tuple[str, int, int] | N
     return src, s, s + len(src)
 
 
-def _lexicon_kind(path: Path) -> str:
-    """A user lexicon extends the quantity lexicon when it has [category.*] tables, the
-    attribution cues when it has lists such as `verbs` or `sources`."""
-    try:
-        data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError):
-        return ""
-    return "quantities" if "category" in data else "attribution"
-
-
 def find_attributions(doc: Document) -> list[Attribution]:
-    cfg = doc.options.get("config")
-    extra = tuple(str((cfg.base / p).resolve()) for p in getattr(cfg, "lexicons", ())
-                  if _lexicon_kind(cfg.base / p) == "attribution") if cfg else ()
-    cues = load_cues(extra)
+    cues = load_cues(user_lexicons(doc, "attribution"))
     text = doc.text
     found: list[Attribution] = []
     sentences = doc.sentences

@@ -10,15 +10,14 @@ from __future__ import annotations
 
 import math
 import re
-import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import islice
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..document import scan
 from ..spans import SpanSet
+from .lexicon import lexicon_data, user_lexicons
 
 if TYPE_CHECKING:
     from ..document import Document
@@ -161,17 +160,11 @@ class Lexicon:
     max_noun_words: int = 1
 
 
-def lexicon_files() -> list[Path]:
-    from ..packs import packs_dir
-
-    return [packs_dir() / "lexicon" / "quantities.toml"]
-
-
 @lru_cache(maxsize=16)
 def load_lexicon(extra: tuple[str, ...] = ()) -> Lexicon:
+    """The quantity lexicon: the shipped one extended by the user's files (paths)."""
     lex = Lexicon()
-    for path in [*lexicon_files(), *map(Path, extra)]:
-        data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+    for data in lexicon_data("quantities", extra):
         for name, cat in data.get("category", {}).items():
             for v in cat.get("verbs", []):
                 lex.verbs[v.lower()] = name
@@ -573,9 +566,4 @@ def _link_parts(doc, qs: list[Quantity]) -> list[Quantity]:
 
 
 def find_quantities(doc: Document) -> list[Quantity]:
-    cfg = doc.options.get("config")
-    from .attribution import _lexicon_kind
-
-    extra = tuple(str((cfg.base / p).resolve()) for p in getattr(cfg, "lexicons", ())
-                  if _lexicon_kind(cfg.base / p) == "quantities") if cfg else ()
-    return extract(doc, load_lexicon(extra))
+    return extract(doc, load_lexicon(user_lexicons(doc, "quantities")))
