@@ -208,8 +208,9 @@ def _source_document(path: str, input_format: str) -> Document:
     return parse(path, text, input_format)
 
 
-def lint_source(path: str, text: str, opts: RunOptions) -> FileResult:
-    """Lint already-read text as if it were the file at path."""
+def lint_source(path: str, text: str, opts: RunOptions, source_docs: list[Document] | None = None) -> FileResult:
+    """Lint already-read text as if it were the file at path (source_docs: sources already parsed,
+    such as an archive row's source text, besides opts.sources)."""
     try:
         cfg = config_for(path, opts)
         if opts.date_order:
@@ -225,7 +226,7 @@ def lint_source(path: str, text: str, opts: RunOptions) -> FileResult:
     if opts.published:
         doc.metadata.published = opts.published
         doc.metadata.published_from = "option"
-    sources: list[Document] = []
+    sources: list[Document] = list(source_docs or ())
     errors: list[FileError] = []
     for s in opts.sources:
         try:

@@ -9,6 +9,7 @@ from itertools import repeat
 import click
 
 from ..model import FileError, Severity
+from . import archive as archive_cli
 from . import main, options
 
 
@@ -41,8 +42,9 @@ def _colour(out) -> bool:
 @click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), metavar="FILE",
               help="Write the report to FILE instead of standard output.")
 @click.option("--statistics", is_flag=True, help="Print findings per 1,000 words, per severity and rule, after the report (to standard error).")
+@archive_cli.archive_options
 def check(paths, fmt, published, sources, select, extend_select, ignore, fail_on, config_file,
-          baseline, write_baseline, jobs, input_format, date_order, output, statistics):
+          baseline, write_baseline, jobs, input_format, date_order, output, statistics, **archive):
     """Check articles (files, folders, or - for standard input)."""
     from .. import reporters
     from ..baseline import Baseline, BaselineError
@@ -51,12 +53,15 @@ def check(paths, fmt, published, sources, select, extend_select, ignore, fail_on
     from ..inputs import STDIN, InputError, decode, expand
     from ..registry import all_rules
 
-    if fmt not in reporters.names():
+    if fmt not in reporters.names() + list(archive_cli.ROW_FORMATS):
         raise click.BadParameter(f"unknown format {fmt!r} (choose from {', '.join(reporters.names())})", param_hint="--format")
     opts = RunOptions(select=select, extend_select=extend_select, ignore=ignore,
                       fail_on=Severity.parse(fail_on) if fail_on else None, published=published,
                       sources=tuple(sources), config_file=config_file, input_format=input_format,
                       date_order=date_order)
+    if archive_cli.engaged(paths, fmt, output, archive["engine"], archive["resume"]):  # archives, rows, Dask
+        sys.exit(archive_cli.run_check(click.get_current_context(), opts, paths, fmt, output, fail_on,
+                                       statistics, jobs=jobs, **archive))
     errors: list[FileError] = list(plugin_errors())
     targets, missing = expand(list(paths))
     errors += missing
