@@ -21,3 +21,4 @@ def main() -> None:
 
 from . import check as _check  # noqa: E402,F401  (registers the commands)
 from . import rules as _rules  # noqa: E402,F401
+from . import serve as _serve  # noqa: E402,F401  (its web stack loads only when it runs)
