@@ -63,7 +63,7 @@ def published_date(value: Any) -> dt.date | None:
         raise ArticleError(f"published: {text[:40]!r} is not a date (use YYYY-MM-DD)") from None
 
 
-def _article_options(article: Mapping[str, Any], opts: RunOptions) -> tuple[RunOptions, str | None]:
+def article_options(article: Mapping[str, Any], opts: RunOptions) -> tuple[RunOptions, str | None]:
     """The run's options for one article: its own date and format win over the run's defaults.
     Returns the options and a warning for a date that could not be read."""
     fmt = article.get("format") or opts.input_format
@@ -92,7 +92,7 @@ def _normalise(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def _read(article: Mapping[str, Any], article_id: str, opts: RunOptions) -> str:
+def article_text(article: Mapping[str, Any], article_id: str, opts: RunOptions) -> str:
     """The article's text: given in the row, or read from its file (`path`)."""
     text = article.get("text")
     if text is not None and text == text:
@@ -143,8 +143,8 @@ def lint_article(article: Mapping[str, Any], opts: RunOptions) -> Batch:
         return out
     article_id = str(article_id)
     try:
-        own, warning = _article_options(article, opts)
-        text = _read(article, article_id, own)
+        own, warning = article_options(article, opts)
+        text = article_text(article, article_id, own)
         sources = _source_documents(article, article_id)
         result = lint_source(article_id, text, own, sources)
     except (ArticleError, InputError) as exc:

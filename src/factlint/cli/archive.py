@@ -8,6 +8,8 @@ import sys
 
 import click
 
+from . import main, options
+
 ENGINES = ("local", "dask")
 ROW_FORMATS = ("jsonl", "parquet")  # the same names as archive.tables, without importing it
 
@@ -166,3 +168,100 @@ def _rules():
 
     return all_rules()
 
+
+
+def _run_parts(fn, paths, opts, engine, jobs, scheduler, part_size, ctx, merge):
+    """Plan the parts of the inputs and run fn over them with a progress bar; merge(result)."""
+    from ..archive.progress import Progress, wanted
+    from ..archive.runners import runner
+    from ..archive.sources import plan
+
+    workers = _workers(ctx, engine, jobs)
+    parts, errors = plan(list(paths), part_size, workers or os.cpu_count() or 1)
+    progress = Progress(sum(p.size for p in parts), enabled=wanted(sys.stderr, sys.stdout, ctx.params.get("output")))
+    try:
+        with runner(engine, jobs, scheduler, workers) as run:
+            for part, result in run.map(fn, parts, opts):
+                merge(result)
+                progress.advance(getattr(result, "articles", 0), part.size)
+    except RuntimeError as exc:
+        progress.close()
+        _fail(str(exc))
+    progress.close()
+    return errors
+
+
+def _common_options(f):
+    f = options.date_order(f)
+    f = options.input_format(f)
+    f = options.published(f)
+    f = click.option("--jobs", "-j", type=click.IntRange(min=1), default=1, metavar="N",
+                     help="Processes (or local Dask workers with --engine dask).")(f)
+    return _engine_options(f)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--format", "-f", "fmt", type=click.Choice(["text", "json", "csv"]), default="text")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), metavar="FILE",
+              help="Write the list to FILE instead of standard output.")
+@click.option("--min-mentions", type=click.IntRange(min=2), default=2, metavar="N",
+              help="Leave out names mentioned fewer than N times in all (default 2).")
+@_common_options
+def names(paths, fmt, output, min_mentions, date_order, input_format, published, jobs, engine,
+          scheduler, part_size):
+    """Names the archive spells more than one way (folders, JSON Lines or Parquet).
+
+    For each name: every spelling with its mentions, articles, first and last dates and example
+    article ids, most used first.
+    """
+    from ..archive.names import NameCounts, count_part, variant_groups
+    from ..engine import RunOptions
+    from ..model import FileError
+
+    ctx = click.get_current_context()
+    opts = RunOptions(published=published, input_format=input_format, date_order=date_order)
+    counts = NameCounts()
+    errors = _run_parts(count_part, paths, opts, engine, jobs, scheduler, part_size, ctx, counts.merge)
+    errors += [FileError(e["id"], e["message"]) for e in counts.errors]
+    groups = variant_groups(counts, min_mentions)
+    out = open(output, "w", encoding="utf-8") if output else sys.stdout  # noqa: SIM115
+    try:
+        _write_names(groups, counts.articles, fmt, out)
+    finally:
+        if output:
+            out.close()
+    for e in errors:
+        click.echo(f"{e.path}: error: {e.message}", err=True)
+    sys.exit(2 if errors else 0)
+
+
+def _write_names(groups, articles: int, fmt: str, out) -> None:
+    if fmt == "json":
+        import json
+
+        json.dump({"version": 1, "articles": articles,
+                   "names": [{"spellings": [s.as_dict() for s in g]} for g in groups]},
+                  out, indent=2, ensure_ascii=False)
+        out.write("\n")
+        return
+    if fmt == "csv":
+        import csv
+
+        w = csv.writer(out, lineterminator="\n")
+        w.writerow(["name", "spelling", "mentions", "articles", "first", "last", "examples"])
+        for g in groups:
+            for s in g:
+                w.writerow([g[0].text, s.text, s.mentions, s.articles, s.first or "", s.last or "",
+                            " ".join(s.examples)])
+        return
+    for g in groups:
+        total = sum(s.mentions for s in g)
+        out.write(f"{g[0].text}: {len(g)} spellings, {total:,} mentions\n")
+        width = max(len(s.text) for s in g)
+        for s in g:
+            dates = f"{s.first} .. {s.last}" if s.first else "no dates"
+            out.write(f"  {s.text:<{width}}  {s.mentions:>7,} mention{'s' if s.mentions != 1 else ' '} in {s.articles:,} "
+                      f"article{'s' if s.articles != 1 else ''}  {dates}  e.g. {', '.join(s.examples)}\n")
+    out.write(f"{len(groups)} name{'s' if len(groups) != 1 else ''} spelled more than one way "
+              f"in {articles:,} articles\n")
