@@ -183,7 +183,8 @@ def _run_parts(fn, paths, opts, engine, jobs, scheduler, part_size, ctx, merge):
         with runner(engine, jobs, scheduler, workers) as run:
             for part, result in run.map(fn, parts, opts):
                 merge(result)
-                progress.advance(getattr(result, "articles", 0), part.size)
+                done = result.articles  # a Batch lists its articles, a name count counts them
+                progress.advance(len(done) if isinstance(done, list) else done, part.size)
     except RuntimeError as exc:
         progress.close()
         _fail(str(exc))
@@ -265,3 +266,66 @@ def _write_names(groups, articles: int, fmt: str, out) -> None:
                       f"article{'s' if s.articles != 1 else ''}  {dates}  e.g. {', '.join(s.examples)}\n")
     out.write(f"{len(groups)} name{'s' if len(groups) != 1 else ''} spelled more than one way "
               f"in {articles:,} articles\n")
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), metavar="FILE", required=True,
+              help="The HTML page to write (- for standard output).")
+@click.option("--title", default="factlint: archive report", help="The page's title.")
+@options.select
+@options.ignore
+@options.config
+@_common_options
+def report(paths, output, title, select, ignore, config_file, date_order, input_format, published, jobs,
+           engine, scheduler, part_size):
+    """One self-contained HTML page about an archive: findings per 1,000 words by rule and by
+    month, the top rules, and example findings by article id.
+
+    PATH is a findings table written by `factlint check -o FILE.jsonl|.parquet` (its articles
+    table beside it gives the words), or articles to check now (folders, JSON Lines, Parquet).
+    """
+    import datetime as dt
+
+    from ..archive.report import Summary, render
+    from ..archive.runners import lint_part
+    from ..archive.tables import format_of, read_rows, sidecar
+    from ..engine import RunOptions
+    from ..model import FileError
+
+    ctx = click.get_current_context()
+    summary = Summary()
+    tables = [p for p in paths if format_of(p) and os.path.exists(sidecar(p, "articles"))]
+    articles = [p for p in paths if p not in tables]
+    for t in tables:
+        try:
+            summary.add_articles(read_rows(sidecar(t, "articles")))
+            summary.add_findings(read_rows(t))
+            if os.path.exists(sidecar(t, "errors")):
+                summary.errors += sum(1 for _ in read_rows(sidecar(t, "errors")))
+        except (OSError, ValueError) as exc:
+            _fail(f"{t}: cannot read the findings table ({exc})")
+    errors = []
+    if articles:
+        opts = RunOptions(select=select, ignore=ignore, config_file=config_file, published=published,
+                          input_format=input_format, date_order=date_order)
+
+        failed: list = []
+
+        def take(batch) -> None:
+            summary.add_articles(batch.articles)
+            summary.add_findings(batch.findings)
+            summary.errors += len({e["id"] for e in batch.errors})
+            failed.extend(FileError(e["id"], e["message"]) for e in batch.errors)
+
+        errors = _run_parts(lint_part, articles, opts, engine, jobs, scheduler, part_size, ctx, take) + failed
+    page = render(summary, title, generated=dt.date.today().isoformat())
+    if output == "-":
+        sys.stdout.write(page)
+    else:
+        with open(output, "w", encoding="utf-8") as fh:
+            fh.write(page)
+        click.echo(f"factlint: report on {summary.articles:,} articles written to {output}", err=True)
+    for e in errors:
+        click.echo(f"{e.path}: error: {e.message}", err=True)
+    sys.exit(2 if errors else 0)
