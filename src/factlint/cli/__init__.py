@@ -23,3 +23,4 @@ from . import archive as _archive  # noqa: E402,F401  (names, report; Dask loads
 from . import check as _check  # noqa: E402,F401  (registers the commands)
 from . import rules as _rules  # noqa: E402,F401
 from . import serve as _serve  # noqa: E402,F401  (its web stack loads only when it runs)
+from . import lsp as _lsp  # noqa: E402,F401  (pygls loads only when it runs)

@@ -9,6 +9,7 @@ import json
 
 from .. import __version__
 from ..registry import FAMILIES
+from .positions import units as _units
 from .session import Session, explain
 
 LANGUAGES = [
@@ -25,10 +26,6 @@ CONTEXT = 40  # characters of context either side of a match, as LanguageTool gi
 
 class RequestError(ValueError):
     """A /v2/check request that cannot be answered (LanguageTool answers these with 400)."""
-
-
-def _units(s: str) -> int:
-    return len(s.encode("utf-16-le", "surrogatepass")) // 2
 
 
 def _from_data(raw: str) -> tuple[str, list[tuple[int, int, int, bool]]]:

@@ -34,3 +34,37 @@ class LineIndex:
     def utf16(self, offset: int) -> int:
         """UTF-16 code units before a character offset."""
         return offset + bisect.bisect_left(self._astral, offset)
+
+    def line_of(self, offset: int) -> int:
+        """0-based line holding a character offset."""
+        return bisect.bisect_right(self.line_starts, offset) - 1
+
+    def position(self, offset: int, encoding: str = "utf-16") -> tuple[int, int]:
+        """(line, character) of an offset as LSP counts them: 0-based, the character in code units
+        of the negotiated encoding (UTF-16 unless the client offered another)."""
+        line = self.line_of(offset)
+        return line, units(self.text[self.line_starts[line]:offset], encoding)
+
+    def from_position(self, line: int, character: int, encoding: str = "utf-16") -> int:
+        """Character offset of an LSP position (clamped to its line, as the protocol asks)."""
+        if line >= len(self.line_starts):
+            return len(self.text)
+        start = self.line_starts[max(line, 0)]
+        end = self.line_starts[line + 1] if line + 1 < len(self.line_starts) else len(self.text)
+        while end > start and self.text[end - 1] in "\r\n":
+            end -= 1
+        offset, counted = start, 0
+        while offset < end and counted < character:
+            counted += units(self.text[offset], encoding)
+            offset += 1
+        return offset
+
+
+def units(s: str, encoding: str = "utf-16") -> int:
+    """The length of s in code units of an encoding: utf-16 (LSP's default, JavaScript's and
+    LanguageTool's), utf-8 or utf-32 (characters)."""
+    if encoding == "utf-8":
+        return len(s.encode("utf-8", "surrogatepass"))
+    if encoding == "utf-32":
+        return len(s)
+    return len(s.encode("utf-16-le", "surrogatepass")) // 2

@@ -1,0 +1,2 @@
+"""`factlint lsp`: a language server for code editors (server.py). pygls loads only here, and
+only `factlint lsp` imports this package."""
