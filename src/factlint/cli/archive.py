@@ -18,7 +18,7 @@ def _engine_options(f):
     f = click.option("--part-size", type=click.IntRange(min=1024), default=None, metavar="BYTES",
                      help="Bytes of input per task (default: several tasks per worker, at most 1 MiB).")(f)
     f = click.option("--scheduler", metavar="ADDRESS", default=None,
-                     help="With --engine dask: run on this existing cluster (tcp://host:8786) instead of a local one.")(f)
+                     help="Run on this existing Dask cluster (tcp://host:8786) instead of a local one (implies --engine dask).")(f)
     f = click.option("--engine", type=click.Choice(ENGINES), default="local",
                      help="local: this process, or a process pool with --jobs; dask: a Dask cluster "
                           "(this machine's cores unless --scheduler; --jobs sets the local workers).")(f)
@@ -37,8 +37,10 @@ def engaged(paths, fmt: str, output: str | None, engine: str, resume: bool) -> b
     from ..archive.sources import is_archive
     from ..archive.tables import ROW_FORMATS, format_of
 
-    return (engine != "local" or resume or fmt in ROW_FORMATS or format_of(output) is not None
-            or any(is_archive(p) for p in paths))
+    ctx = click.get_current_context(silent=True)
+    scheduler = ctx.params.get("scheduler") if ctx else None
+    return (engine != "local" or resume or bool(scheduler) or fmt in ROW_FORMATS
+            or format_of(output) is not None or any(is_archive(p) for p in paths))
 
 
 def _fail(message: str) -> None:
@@ -78,7 +80,9 @@ def run_check(ctx: click.Context, opts, paths, fmt: str, output: str | None, fai
     if resume and not (rows_out and output):
         _fail("--resume continues a run written with -o FILE.jsonl or FILE.parquet")
     if scheduler and engine != "dask":
-        _fail("--scheduler needs --engine dask")
+        if ctx.get_parameter_source("engine") != click.core.ParameterSource.DEFAULT:
+            _fail("--scheduler needs --engine dask")
+        engine = "dask"  # an address says which engine
     if fmt == "parquet" or any(p.lower().endswith((".parquet", ".pq")) for p in paths):
         try:
             import pyarrow  # noqa: F401
