@@ -1,20 +1,25 @@
 """Names: proper names of people, places and organisations, with titles stripped, particles kept
-(`de Klerk`, `bin Salman`, `de la Cruz`), possessives and sentence-initial capitals normalised;
-and the spellings of one name that differ (`Tsikhanouskaya` / `Tikhanovskaya`).
+(`de Klerk`, `bin Salman`, `de la Cruz`), possessives cut off (`Kazakhstan's President Tokayev` is
+two names); and the spellings of one name that differ in one article.
 
-Jaro-Winkler alone cannot tell variants from different people (`Biden` / `Baden` score 0.88), so a
-pair is a variant only with more evidence: a transliteration rule makes them equal (`kh`/`h`,
-`-yev`/`-ev`, `-iy`/`-y`, `ck`/`k`, `ou`/`ov`), or both are long (8+ letters) and differ by at most
-two edits with the same first letter and ending. Two people who share a surname but not a first
-name (`Kim Jong Un` / `Kim Jong Nam`, `Ana Smith` / `Bo Smyth`) are not variants."""
+Similarity alone cannot tell a variant from another name (`Biden` / `Baden`, `Iran` / `Iraq`), so
+a minority spelling is reported only with evidence of two kinds (see spelling.py and
+known_words.py): the spellings relate by a transliteration rule, by their vowels alone, or by one
+keyboard slip (`Khrakiv` used once beside `Kharkiv` used twice); and the minority spelling is not
+a word or name of its own in English (`Guiana` beside `Guyana` is). Typography is never a
+variant (`Mother’s` / `Mother's`, `White-` / `White`). Two people who share a surname but not a
+given name (`Kim Jong Un` / `Kim Jong Nam`), or a given name but not a surname, are two people.
+Spellings are compared through an index of their keys, never pair by pair."""
 
 from __future__ import annotations
 
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
+
+from .spelling import SpellingIndex, bare, given_names_compatible, name_key, relation
+from .spelling import translit_key as translit_key  # re-exported: part of this module's API
 
 if TYPE_CHECKING:
     from ..document import Document
@@ -35,7 +40,10 @@ however meanwhile nevertheless but also although though if since until because s
 monday tuesday wednesday thursday friday saturday sunday january february march april may june
 july august september october november december today yesterday tomorrow according several some
 many most more other others all both each every no not one two three four five six seven eight
-nine ten mr mrs ms dr""".split())
+nine ten mr mrs ms dr later earlier now still instead again last next first finally recently
+previously eventually separately elsewhere afterwards soon once already even only just perhaps
+indeed thus therefore hence nonetheless otherwise besides moreover furthermore likewise similarly
+initially subsequently currently""".split())
 
 _PARTICLE = "|".join(sorted(PARTICLES, key=len, reverse=True))
 # capitalised words in a row, particles allowed between (`Juan de la Cruz`); written to begin with
@@ -68,6 +76,8 @@ class Variant:
     majority: str
     mentions: list[NameMention] = field(default_factory=list)  # of the minority spelling
     first_majority: NameMention | None = None
+    kind: str = ""  # how the two spellings relate (spelling.relation)
+    settled: bool = True  # the article uses the majority spelling more often than the minority
 
 
 @dataclass
@@ -79,34 +89,10 @@ class NameAnalysis:
         return Counter(m.surname for m in self.mentions)
 
 
-@lru_cache(maxsize=50_000)
-def translit_key(word: str) -> str:
-    """A spelling with transliteration choices folded: Nazarbayev/Nazarbaev, Klerk/Klerck,
-    Zelenskyy/Zelensky, Tsikhanouskaya's `ou`/`ov`."""
-    from anyascii import anyascii
-
-    w = anyascii(word).lower().replace("'", "").replace("-", "")
-    for a, b in (("kh", "h"), ("ck", "k"), ("ph", "f"), ("yev", "ev"), ("yov", "ev"), ("iy", "y"),
-                 ("yy", "y"), ("ii", "i"), ("ou", "ov"), ("ya", "ia"), ("yu", "iu"), ("w", "v"),
-                 ("dh", "d"), ("th", "t"), ("ee", "i"), ("oo", "u"), ("q", "k"), ("x", "ks")):
-        w = w.replace(a, b)
-    return re.sub(r"(.)\1+", r"\1", w)
-
-
-@lru_cache(maxsize=20_000)
 def is_variant(a: str, b: str) -> bool:
-    """Are two different spellings one name written two ways (not two names)?"""
-    if a == b or a.lower() == b.lower():
-        return False
-    if min(len(a), len(b)) < 5:
-        return False
-    if translit_key(a) == translit_key(b):
-        return True
-    from rapidfuzz.distance import DamerauLevenshtein, JaroWinkler
-
-    x, y = a.lower(), b.lower()
-    return (min(len(x), len(y)) >= 8 and x[0] == y[0] and x[-2:] == y[-2:]
-            and DamerauLevenshtein.distance(x, y) <= 2 and JaroWinkler.similarity(x, y) >= 0.9)
+    """Are two different spellings one name written two ways, by spelling evidence alone?
+    (Whether either is a word or name of its own is known_words' question.)"""
+    return relation(a, b) is not None
 
 
 def _strip(text: str, start: int) -> tuple[str, int] | None:
@@ -119,16 +105,26 @@ def _strip(text: str, start: int) -> tuple[str, int] | None:
         words = words[1:]
     if not words:
         return None
-    return _without_possessive(text[offset:]), start + offset
+    body = bare(text[offset:])
+    return (body, start + offset) if body else None
 
 
-def _without_possessive(body: str) -> str:
-    """`Tsikhanouskaya's` -> `Tsikhanouskaya`, `Jones'` -> `Jones`."""
-    if body[-1] in "’'":
-        return body[:-1]
-    if body[-2:-1] in ("’", "'") and body[-1] == "s":
-        return body[:-2]
-    return body
+# a word that ends in a possessive, followed by more of the run: the run is cut after it
+_POSSESSIVE_WORD = re.compile(r"\S+?(?:['’]s|s['’])(?=\s)")
+
+
+def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A run of capitalised words cut after each possessive: `Kazakhstan's President Tokayev`
+    and `Ridus’ Ustream` are two names each, not one."""
+    out = []
+    for m in _POSSESSIVE_WORD.finditer(text, start, end):
+        out.append((start, m.end()))
+        start = m.end()
+        while start < end and text[start].isspace():
+            start += 1
+    if start < end:
+        out.append((start, end))
+    return out
 
 
 def find_names(doc: Document) -> list[NameMention]:
@@ -147,6 +143,13 @@ def find_names(doc: Document) -> list[NameMention]:
 
     sent_starts = {s.start for s in doc.sentences}
     out = []
+
+    def add(start: int, body: str, first: str, surname: str, s_start: int, p_start: int) -> None:
+        initial = start in sent_starts or text[max(p_start, start - 2):start].strip(" “\"‘'(") == "" and (
+            start == p_start or text[start - 2:start] in (". ", "! ", "? ", "“", '"'))
+        out.append(NameMention(start, start + len(body), body, first, surname, s_start,
+                               s_start + len(surname), initial))
+
     for k, p in enumerate(doc.paragraphs):
         if doc.is_title(k):
             continue
@@ -167,16 +170,17 @@ def find_names(doc: Document) -> list[NameMention]:
                 low = raw.lower()
                 if low in NOT_NAMES or low.rstrip(".") in TITLES:
                     continue
-                body = _without_possessive(raw)
+                body = bare(raw)
                 low = body.lower()
-                if low in NOT_NAMES or low in TITLES or common(body):
+                if not body or low in NOT_NAMES or low in TITLES or common(body):
                     continue
-                surname, first, s_start = body, "", start
-            else:
-                stripped = _strip(text[start:m.end()], start)
+                add(start, body, "", body, start, p.start)
+                continue
+            for a, b in _pieces(text, start, m.end()):
+                stripped = _strip(text[a:b], a)
                 if stripped is None:
                     continue
-                body, start = stripped
+                body, a = stripped
                 words = body.split()
                 surname = words[-1]
                 if surname.lower() in NOT_NAMES or surname.lower() in TITLES:
@@ -184,69 +188,91 @@ def find_names(doc: Document) -> list[NameMention]:
                 if len(words) == 1 and common(surname):
                     continue
                 first = words[0] if len(words) > 1 and words[0].lower() not in PARTICLES else ""
-                s_start = start + body.rindex(surname)
-            initial = start in sent_starts or text[max(p.start, start - 2):start].strip(" “\"‘'(") == "" and (
-                start == p.start or text[start - 2:start] in (". ", "! ", "? ", "“", '"'))
-            out.append(NameMention(start, start + len(body), body, first, surname, s_start,
-                                   s_start + len(surname), initial))
+                add(a, body, first, surname, a + body.rindex(surname), p.start)
     return out
 
 
-def _firsts(mentions: list[NameMention], surname: str) -> set[str]:
-    return {m.first for m in mentions if m.surname == surname and m.first}
+class _Spelling:
+    """One spelling of a name (typography folded) and what the article writes with it."""
+
+    __slots__ = ("shown", "mentions", "given", "family")
+
+    def __init__(self) -> None:
+        self.shown = ""  # as the article writes it most often
+        self.mentions: list[NameMention] = []
+        self.given: set[str] = set()  # given names written before it (it is a surname there)
+        self.family: set[str] = set()  # surnames written after it (it is a given name there)
 
 
-def _candidate_pairs(spellings: list[str]) -> list[tuple[str, str]]:
-    """Pairs worth testing, found by bucketing, not by comparing every pair: the same
-    transliteration key, or (for long names) the same first letter and ending."""
-    by_key: dict[str, list[str]] = {}
-    by_shape: dict[tuple[str, str], list[str]] = {}
-    for sp in spellings:
-        if len(sp) < 5:
-            continue
-        by_key.setdefault(translit_key(sp), []).append(sp)
-        if len(sp) >= 8:
-            low = sp.lower()
-            by_shape.setdefault((low[0], low[-2:]), []).append(sp)
-    pairs = []
-    for group in (*by_key.values(), *by_shape.values()):
-        for i, a in enumerate(group):
-            for b in group[i + 1:]:
-                pairs.append((a, b))
-    return pairs
+def _spellings(mentions: list[NameMention]) -> list[_Spelling]:
+    """Surnames and given names grouped by spelling, in the order the article first uses them.
+    A given name counts as a name of its own, so that `Chadwick Boseman` ... `Chadwik` is caught."""
+    pool = []
+    for m in mentions:
+        pool.append((m, m.surname, m.first, ""))
+        if m.first:
+            pool.append((NameMention(m.start, m.start + len(m.first), m.first, "", m.first, m.start,
+                                     m.start + len(m.first), m.sentence_initial), m.first, "", m.surname))
+    pool.sort(key=lambda e: e[0].surname_start)
+    groups: dict[str, _Spelling] = {}
+    for mention, word, given, family in pool:
+        g = groups.get(name_key(word))
+        if g is None:
+            g = groups[name_key(word)] = _Spelling()
+        g.mentions.append(mention)
+        if given:
+            g.given.add(given)
+        if family:
+            g.family.add(family)
+    for g in groups.values():
+        g.shown = Counter(m.surname for m in g.mentions).most_common(1)[0][0]
+    return list(groups.values())
+
+
+def two_people(given_a: set[str], given_b: set[str], family_a: set[str] = frozenset(),
+               family_b: set[str] = frozenset()) -> bool:
+    """Do the names written beside two spellings show two people: given names that cannot be one
+    person's (`Kim Jong Un` / `Kim Jong Nam`), or one given name with two surnames?"""
+    if given_a and given_b and not any(given_names_compatible(x, y) for x in given_a for y in given_b):
+        return True
+    return bool(family_a and family_b and not any(
+        name_key(x) == name_key(y) or relation(x, y) for x in family_a for y in family_b))
+
+
+def _outweighs(major: _Spelling, minor: _Spelling, kind: str) -> bool:
+    """Is `major` the spelling `minor` should be? A slip is a name used once beside one used at
+    least twice; other variants go to the spelling used more often, or first on a tie."""
+    if kind == "slip":
+        return len(minor.mentions) == 1 and len(major.mentions) >= 2
+    a, b = len(major.mentions), len(minor.mentions)
+    return a > b or (a == b and major.mentions[0].surname_start < minor.mentions[0].surname_start)
 
 
 def variants_between(mentions: list[NameMention]) -> list[Variant]:
-    counts = Counter(m.surname for m in mentions)
-    first_seen: dict[str, int] = {}
-    for i, m in enumerate(mentions):
-        first_seen.setdefault(m.surname, i)
-    spellings = sorted(counts, key=lambda s: first_seen[s])
-    pairs = sorted({tuple(sorted(p, key=lambda s: first_seen[s])) for p in _candidate_pairs(spellings)},
-                   key=lambda p: (first_seen[p[0]], first_seen[p[1]]))
-    out = []
-    used: set[str] = set()
-    for a, b in pairs:
-        if a in used or b in used or not is_variant(a, b):
-            continue
-        fa, fb = _firsts(mentions, a), _firsts(mentions, b)
-        if fa and fb and not any(x == y or is_variant(x, y) for x in fa for y in fb):
-            continue  # two people who share a surname
-        major, minor = (a, b) if counts[a] >= counts[b] else (b, a)
-        used.add(minor)
-        out.append(Variant(
-            minor, major, [m for m in mentions if m.surname == minor],
-            next(m for m in mentions if m.surname == major)))
-    return out
+    from .known_words import known_beside
 
-
-def _first_names(mentions: list[NameMention]) -> list[NameMention]:
-    """First names as mentions of their own, so that `Chadwick Boseman` ... `Chadwik` is caught."""
-    return [NameMention(m.start, m.start + len(m.first), m.first, "", m.first, m.start,
-                        m.start + len(m.first), m.sentence_initial) for m in mentions if m.first]
+    groups = _spellings(mentions)
+    by_shown = {g.shown: g for g in groups}
+    index = SpellingIndex(by_shown)
+    found: list[tuple[_Spelling, _Spelling, str]] = []
+    for g in groups:
+        options = []
+        for other in index.near(g.shown):
+            c = by_shown[other]
+            kind = relation(g.shown, c.shown)
+            if kind and _outweighs(c, g, kind) and not two_people(g.given, c.given, g.family, c.family):
+                options.append((c, kind))
+        options.sort(key=lambda o: (-len(o[0].mentions), o[0].mentions[0].surname_start))
+        # asked last, as it loads the word list: is the minority a word or name of its own?
+        chosen = next((o for o in options if not known_beside(g.shown, o[0].shown)), None)
+        if chosen:
+            found.append((g, *chosen))
+    minorities = {id(g) for g, _, _ in found}
+    return [Variant(g.shown, c.shown, g.mentions, c.mentions[0], kind,
+                    len(c.mentions) > len(g.mentions))
+            for g, c, kind in found if id(c) not in minorities]
 
 
 def analyse_names(doc: Document) -> NameAnalysis:
     mentions = find_names(doc)
-    pool = sorted(mentions + _first_names(mentions), key=lambda m: m.surname_start)
-    return NameAnalysis(mentions, variants_between(pool))
+    return NameAnalysis(mentions, variants_between(mentions))

@@ -1,10 +1,11 @@
 """Matching an article against its source copy (wire, transcript, press release): where a
-quotation stands in the source, word by word, and how it differs.
+quotation stands in the source, word by word, and how it differs; which names it spells otherwise.
 
 The source is indexed once (words, their offsets, positions by word). A quotation is verbatim when
 its words stand in order in the source, allowing an ellipsis (`…`, `...`) to skip words and a
 square-bracket insertion (`[the president]`) to stand for a few. Otherwise the closest passage is
-found from anchor words (the quotation's rarest words) and aligned word by word."""
+found from anchor words (the quotation's rarest words) and aligned word by word. Names are
+matched too: the article's spellings against the source's, where the source's spelling wins."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from ..document import Document
+    from .names import NameMention
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _SPLIT = re.compile(r"\s*(?:…|\.\.\.|\[[^\]]*\])\s*")
@@ -139,3 +141,48 @@ class SourceIndex:
             else:
                 diffs.append(f"the source has ‘{theirs}’ here")
         return Passage(self.spans[a0][0], self.spans[a1 - 1][1], sm2.ratio(), tuple(diffs))
+
+
+@dataclass(frozen=True)
+class NameMatch:
+    """A name in the article spelled otherwise than the source spells it."""
+
+    mention: NameMention  # in the article
+    spelling: str  # the source's spelling
+    source_mention: NameMention  # where the source writes it first
+
+
+def names_against(doc: Document, src: Document) -> tuple[frozenset[str], list[NameMatch]]:
+    """The article's names read against one source's: the spellings (name keys) the source writes
+    as the article does, and the article's mentions of a name the source spells otherwise (by the
+    same evidence as within an article; a spelling that is a word or name of its own is left
+    alone). Found through an index of the source's spellings, not by comparing every pair."""
+    from .known_words import known_beside
+    from .names import two_people
+    from .spelling import SpellingIndex, name_key, relation
+
+    theirs: dict[str, NameMention] = {}
+    given: dict[str, set[str]] = {}
+    agreed_keys: set[str] = set()
+    for m in src.names.mentions:
+        k = name_key(m.surname)
+        theirs.setdefault(k, m)
+        agreed_keys.add(k)
+        if m.first:
+            given.setdefault(k, set()).add(m.first)
+            agreed_keys.add(name_key(m.first))
+    shown = {m.surname: k for k, m in theirs.items()}
+    index = SpellingIndex(shown)
+    agreed: set[str] = set()
+    out = []
+    for m in doc.names.mentions:
+        k = name_key(m.surname)
+        if k in agreed_keys:
+            agreed.add(k)
+            continue
+        for s in index.near(m.surname):
+            if (relation(m.surname, s) and not two_people({m.first} - {""}, given.get(shown[s], set()))
+                    and not known_beside(m.surname, s)):
+                out.append(NameMatch(m, s, theirs[shown[s]]))
+                break
+    return frozenset(agreed), out

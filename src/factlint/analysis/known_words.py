@@ -1,0 +1,33 @@
+"""Whether a spelling is a word or name in its own right, judged by how often English text uses
+it (wordfreq's English list, built from Wikipedia, news, books, subtitles and web text).
+
+Frequencies are on the Zipf scale (log10 of uses per billion words: 3 is once per million). A
+misspelling is far rarer than what it misspells (`Univeristy` 1.9 beside `University` 5.4;
+`Khrakiv` 0), while two real names one letter apart are each common or close in frequency
+(`Iran` 4.6 / `Iraq` 4.4, `Austria` 4.1 / `Australia` 5.1, `Guiana` 2.9 / `Guyana` 3.3).
+
+wordfreq and its data load on the first question (about half a second), so a run that meets
+no candidate variant, and the CLI's start-up, never pay for them."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+COMMON = 3.0  # used once per million words or more: a word or name of its own
+FLOOR = 2.0  # below this a spelling is too rare to stand against a more frequent one
+NEAR = 1.0  # within a factor of ten of the spelling it would be a slip of
+
+
+@lru_cache(maxsize=20_000)
+def zipf(word: str) -> float:
+    """How often English text uses `word` (any case), on the Zipf scale; 0 for unseen words."""
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, "en")
+
+
+def known_beside(variant: str, other: str) -> bool:
+    """Is `variant` a word or name of its own, not a misspelling of `other`? Yes when English
+    uses it often (`Guyana`), or nearly as often as `other` (`Petrova` beside `Petrov`)."""
+    z = zipf(variant)
+    return z >= COMMON or (z >= FLOOR and z >= zipf(other) - NEAR)
