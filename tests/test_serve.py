@@ -15,7 +15,7 @@ from starlette.testclient import TestClient
 
 from factlint.serve.app import Settings, create_app
 from factlint.serve.session import Session
-from tests.conftest import ROOT, SEEDS
+from tests.conftest import ROOT, SEEDS, run_json
 
 SEED = (SEEDS / "000_ccc7fe8cb40e4a84.txt").read_text(encoding="utf-8")
 LOCAL = "http://127.0.0.1:8081"
@@ -240,3 +240,37 @@ def test_serve_command_usage_errors_are_one_line(tmp_path):
                            capture_output=True, text=True, timeout=60, cwd=ROOT)
         assert p.returncode == 2, p.stderr
         assert word in p.stderr and "Traceback" not in p.stderr and len(p.stderr.strip().splitlines()) == 1
+
+
+# -- the house dictionary --------------------------------------------------------------------------
+VARIANT = ("Harbour master Ingrid Vasylchenko said the ferry had left on time.\n\n"
+           "Vasylchenko told reporters the crew had radioed twice before midnight.\n\n"
+           "Vasylchenko added that a second vessel was sent to help.\n\n"
+           "The port authority backed Vasilchenko's account of the night.\n")
+
+
+def test_house_dictionary_is_written_to_config_and_the_cli_honours_it(client, tmp_path):
+    s101 = by_code(client.post("/api/check", json={"text": VARIANT}).json())["S101"]
+    name = VARIANT[s101["start"]:s101["end"]]
+    assert name == "Vasilchenko"
+    r = client.post("/api/house-names", json={"name": name})
+    assert r.json() == {"config": str(tmp_path / "factlint.toml"), "name": name, "added": True}
+    assert "S101" not in by_code(client.post("/api/check", json={"text": VARIANT}).json())
+    assert client.post("/api/house-names", json={"name": name}).json()["added"] is False
+    assert (tmp_path / "factlint.toml").read_text().count("Vasilchenko") == 1
+    story = tmp_path / "story.txt"
+    story.write_text(VARIANT)
+    _, out = run_json(str(story))
+    assert "S101" not in [f["code"] for f in out["findings"]]
+    assert client.post("/api/house-names", json={"name": "<b>x</b>"}).status_code == 400
+
+
+def test_house_names_go_into_the_config_in_force_keeping_the_rest(tmp_path):
+    pyproject = tmp_path / "pyproject.toml"
+    pyproject.write_text('[project]\nname = "desk"\n\n[tool.factlint]\n# our house rules\nignore = ["W4"]\n')
+    with TestClient(create_app(Session(tmp_path)), base_url=LOCAL) as c:
+        r = c.post("/api/house-names", json={"name": "Vasilchenko"})
+    assert r.json()["config"] == str(pyproject)
+    text = pyproject.read_text()
+    assert '# our house rules\nignore = ["W4"]\nhouse-names = ["Vasilchenko"]\n' in text
+    assert text.startswith('[project]\nname = "desk"\n')

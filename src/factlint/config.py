@@ -38,6 +38,7 @@ class Config:
     exclude: tuple[str, ...] = ()
     number_style: str = "ap"
     lexicons: tuple[str, ...] = ()
+    house_names: tuple[str, ...] = ()  # spellings of names the house accepts: S101/S401 leave them
     extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
 
     @property
@@ -55,7 +56,7 @@ class Config:
 KEYS = {
     "select", "extend-select", "ignore", "severity", "fail-on", "date-order", "packs",
     "disable-packs", "disable-entries", "plugins", "per-path-ignores", "max-file-size", "exclude",
-    "number-style", "lexicons",
+    "number-style", "lexicons", "house-names",
 }
 
 
@@ -80,7 +81,7 @@ def from_mapping(data: dict[str, Any], where: str, path: str | None = None) -> C
             raise ConfigError(f"{where}: unknown key {key!r}{_did_you_mean(key, KEYS)}")
         attr = key.replace("-", "_")
         if key in ("select", "extend-select", "ignore", "packs", "disable-packs", "disable-entries",
-                   "plugins", "exclude", "lexicons"):
+                   "plugins", "exclude", "lexicons", "house-names"):
             kw[attr] = _str_list(where, key, value)
         elif key == "severity":
             if not isinstance(value, dict):
