@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..analysis.names import is_variant
 from ..analysis.quantities import Quantity
+from ..analysis.spelling import name_key
 from ..document import Document
 from ..model import ERROR, WARNING, Hit, Ref
 from ..registry import rule
@@ -36,15 +36,18 @@ def _ref(src: Document, start: int, end: int, message: str) -> Ref:
 def name_variant(doc: Document) -> Iterator[Hit]:
     """A name spelled two ways in one article.
 
-    What it flags: the minority spelling of a name (`Tikhanovskaya` where the article writes
-    `Tsikhanouskaya` three times; `De Klerck` beside `de Klerk`; `Nazarbaev` beside
-    `Nazarbayev`), pointing at the majority spelling. Spellings count as one name only with
-    evidence beyond similarity: a transliteration rule makes them equal, or they are long and
-    nearly identical. Two people who share a surname but not a first name are left alone, and
-    so are titles, possessives and capitals at the start of a sentence.
+    What it flags: the minority spelling of a name, pointing at the majority spelling: a
+    transliteration variant (`Tikhanovskaya` where the article writes `Tsikhanouskaya` twice;
+    `De Klerck` beside `de Klerk`; `Hifter` beside `Haftar`), or a capitalised word used once
+    that is one slip from a name the article uses at least twice (`Khrakiv` beside `Kharkiv`:
+    two letters swapped, one dropped, doubled or changed). A spelling that is a word or name of
+    its own in English is left alone (`Iraq` beside `Iran`), and so are typography
+    (`Mother’s`/`Mother's`, a hyphen left on a word), word endings (`Petrov`/`Petrova`), and two
+    people who share a surname but not a given name. With `--source`, a name the source spells
+    is left to S401: the source's spelling wins.
 
-    Why it matters: readers and search engines take two spellings for two people, and the one
-    that is wrong is usually the one the subject will complain about.
+    Why it matters: readers and search engines take two spellings for two people or places, and
+    the one that is wrong is usually the one the subject will complain about.
 
     Example:
         Sviatlana Tsikhanouskaya left for Lithuania. Tsikhanouskaya's allies said Tikhanovskaya would return.
@@ -52,15 +55,24 @@ def name_variant(doc: Document) -> Iterator[Hit]:
     Instead:
         Sviatlana Tsikhanouskaya left for Lithuania. Tsikhanouskaya's allies said Tsikhanouskaya would return.
     """
+    from ..analysis.source_match import names_against
+
+    spoken: set[str] = set()
+    for src in _sources(doc):
+        agreed, differ = names_against(doc, src)
+        spoken |= agreed | {name_key(d.mention.surname) for d in differ}
     house = _house_names(doc)
     for v in doc.names.variants:
         if v.minority.casefold() in house:
             continue
+        if name_key(v.minority) in spoken or name_key(v.majority) in spoken:
+            continue  # the source decides this name (S401), so the article's majority does not
         major = v.first_majority
+        where = "elsewhere" if v.settled else "earlier"
         for m in v.mentions:
             yield Hit(m.surname_start, m.surname_end,
-                      f"‘{v.minority}’ is spelled ‘{v.majority}’ elsewhere in this article",
-                      suggestion=v.majority,
+                      f"‘{v.minority}’ is spelled ‘{v.majority}’ {where} in this article",
+                      suggestion=v.majority if v.settled else None,
                       related=(Ref(major.surname_start, major.surname_end, f"spelled ‘{v.majority}’ here"),) if major else ())
 
 
@@ -221,8 +233,11 @@ def name_differs_from_source(doc: Document) -> Iterator[Hit]:
     """A name spelled differently from the source (needs --source; the source's spelling wins).
 
     What it flags: `Tikhanovskaya` in the copy where the wire or the press release writes
-    `Tsikhanouskaya`, with the same evidence rules as S101 (a transliteration rule or a long,
-    nearly identical spelling; different first names mean different people).
+    `Tsikhanouskaya`; `Lukashenka` where it writes `Lukashenko`; `Paulo Gentilloni` where it
+    writes `Paolo Gentiloni`. The evidence is S101's (a transliteration rule, vowels alone, or
+    one slip), without S101's counting: one spelling in the source outweighs any number in the
+    copy. Given names must be compatible (`Paulo`/`Paolo`; different given names mean different
+    people), and a spelling that is a word or name of its own is left alone.
 
     Why it matters: the source, usually the subject's own office or the wire, has the spelling
     the subject uses.
@@ -236,18 +251,14 @@ def name_differs_from_source(doc: Document) -> Iterator[Hit]:
     Instead:
         Opposition leader Sviatlana Tsikhanouskaya said she would return to Minsk.
     """
+    from ..analysis.source_match import names_against
+
     for src in _sources(doc):
-        spellings: dict[str, object] = {}
-        for m in src.names.mentions:
-            spellings.setdefault(m.surname, m)
-        for m in doc.names.mentions:
-            if m.surname in spellings or m.surname.casefold() in _house_names(doc):
+        for d in names_against(doc, src)[1]:
+            m, sm = d.mention, d.source_mention
+            if m.surname.casefold() in _house_names(doc):
                 continue
-            for s, sm in spellings.items():
-                if is_variant(m.surname, s) and (not m.first or not sm.first or m.first == sm.first
-                                                 or is_variant(m.first, sm.first)):
-                    yield Hit(m.surname_start, m.surname_end,
-                              f"‘{m.surname}’ is spelled ‘{s}’ in the source ({src.path})",
-                              suggestion=s,
-                              related=(_ref(src, sm.surname_start, sm.surname_end, f"spelled ‘{s}’ here"),))
-                    break
+            yield Hit(m.surname_start, m.surname_end,
+                      f"‘{m.surname}’ is spelled ‘{d.spelling}’ in the source ({src.path})",
+                      suggestion=d.spelling,
+                      related=(_ref(src, sm.surname_start, sm.surname_end, f"spelled ‘{d.spelling}’ here"),))
