@@ -193,6 +193,11 @@ def _source_before(text: str, lo: int, verb_start: int, cues: Cues) -> tuple[str
         # `“…,” the union's negotiator said`: after a quotation, the phrase before the verb speaks
         start = lo + cut + (len(chunk[cut:]) - len(chunk[cut:].lstrip()))
         return tail, start, start + len(tail)
+    if cut and chunk[cut - 1] == "," and len(words) <= 6 and words[0].lower() in ("the", "a", "an", "its", "their"):
+        # `Forty people were hurt, the fire service said`: a noun phrase between the comma that
+        # ends the claim and the reporting verb speaks
+        start = lo + cut + (len(chunk[cut:]) - len(chunk[cut:].lstrip()))
+        return tail, start, start + len(tail)
     low = tail.lower()
     last = words[-1].lower().strip("’'")
     start = lo + cut + (len(chunk[cut:]) - len(chunk[cut:].lstrip()))
@@ -321,12 +326,95 @@ def _dangling(doc: Document, a: Attribution) -> bool:
     return not cues.verbs.search(head)
 
 
+class AttributionIndex:
+    """The article's attributions looked up by where they stand, built once per document: by
+    the sentence they stand in and by every paragraph their coverage reaches. Asking which
+    attribution covers a figure reads one paragraph's few attributions, not all of them."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.by_sentence: dict[int, list[Attribution]] = {}
+        self.by_paragraph: dict[int, list[Attribution]] = {}
+        for a in doc.attributions:
+            self.by_sentence.setdefault(a.sentence, []).append(a)
+            reached = {doc.paragraph_at(s) for s, e in a.spans} | {doc.paragraph_at(e - 1) for s, e in a.spans}
+            for p in sorted(reached):
+                self.by_paragraph.setdefault(p, []).append(a)
+
+    def covering(self, offset: int, acts: bool = True) -> list[Attribution]:
+        """The attributions that cover offset, nearest first: its own sentence, then the closest
+        sentences of its paragraph (an earlier one before a later one at the same distance)."""
+        k = self.doc.sentence_at(offset)
+        found = [a for a in self.by_paragraph.get(self.doc.paragraph_at(offset), ())
+                 if a.covers(offset) and (acts or a.kind != "act")]
+        found.sort(key=lambda a: (a.sentence != k, abs(a.sentence - k), a.sentence > k, a.verb_start))
+        return found
+
+
+_SOURCE_DETERMINERS = frozenset("the a an one its their his her our".split())
+
+
+def source_key(a: Attribution) -> str:
+    """A source's name, lower-cased, without its article and possessive: `The disaster agency`
+    -> `disaster agency`."""
+    words = [w.strip("’'s,") if w.endswith(("’s", "'s")) else w.strip(",")
+             for w in a.source.lower().replace("’", "'").split()]
+    while words and words[0] in _SOURCE_DETERMINERS:
+        words = words[1:]
+    return " ".join(words)
+
+
+def same_source(a: str, b: str) -> bool:
+    """Do two source keys name one source? `the agency` and `the disaster agency` do (one is the
+    other's head); `a militant spokesman` and `a provincial spokesman`, `police` and
+    `organisers` do not."""
+    if a == b:
+        return True
+    short, long_ = sorted((a.split(), b.split()), key=len)
+    return bool(short) and long_[-len(short):] == short and len(short) == 1 and len(long_) <= 2
+
+
+_CLAUSE_END = re.compile(r";|\s[—–]\s|,\s+(?:while|whereas|but)\b|\s+(?:while|whereas)\s")
+
+
+def figure_source(doc: Document, index: AttributionIndex, start: int, end: int, definite: bool) -> str | None:
+    """Whose claim a figure is: None when it is the article's own, else the key of the source
+    that gives it (see `source_key`).
+
+    A figure is a source's claim when a reporting clause gives it: in its own clause (`police put
+    the number at 12,000`), in its sentence (`50,000 people marched, organisers said`), or carried
+    over its paragraph as wire copy does, or when it stands in a source's quotation. A definite
+    total used as a noun phrase (`the release of the 53 people arrested`) is the article's own
+    claim even in a reported sentence: the reporter presupposes it. So is a figure no one gives,
+    and one given only by a vague source (`reportedly`)."""
+    quoted = doc.in_quotation(start, end)
+    if definite and not quoted:
+        return None
+    covering = [a for a in index.covering(start) if a.kind != "vague"]
+    if not covering:
+        return "quotation" if quoted else None
+    k = doc.sentence_at(start)
+    here = [a for a in covering if a.sentence == k]
+    if len(here) > 1:
+        # several reporting clauses in one sentence: the one in the figure's own clause
+        s = doc.sentences[k]
+        text = doc.text
+        lo = max((m.end() for m in _CLAUSE_END.finditer(text, s.start, start)), default=s.start)
+        nxt = _CLAUSE_END.search(text, end, s.end)
+        hi = nxt.start() if nxt else s.end
+        own = [a for a in here if lo <= a.verb_start < hi]
+        if own:
+            here = own
+        # else: a trailing `..., police said` governs the clauses before it
+        after = [a for a in here if a.verb_start >= end]
+        return source_key(after[0] if after and not own else here[0])
+    return source_key(here[0] if here else covering[0])
+
+
 def source_of(doc: Document, offset: int) -> str | None:
     """Who gives what stands at offset (a figure, a claim): the source of the attribution that
     covers it, nearest first (its own sentence, then its paragraph)."""
-    k = doc.sentence_at(offset)
-    covering = [a for a in doc.attributions if a.covers(offset) and a.kind != "act"]
-    covering.sort(key=lambda a: (a.sentence != k, abs(a.sentence - k)))
+    covering = AttributionIndex(doc).covering(offset, acts=False)
     return covering[0].source if covering else None
 
 

@@ -60,7 +60,7 @@ HEDGES = {
 _HEDGES_BY_LAST = {last: [h for h in sorted(HEDGES, key=len, reverse=True) if h.split()[-1] == last]
                    for last in {h.split()[-1] for h in HEDGES}}
 _TAIL_WORD = re.compile(r"[^\W\d_]+$")
-_NUMBER_WORD_LIST = sorted([*UNITS, *TENS, "hundred", "thousand", "million", "billion"], key=len, reverse=True)
+_NUMBER_WORD_LIST = sorted([*UNITS, *TENS, "dozen", "hundred", "thousand", "million", "billion"], key=len, reverse=True)
 _NUMBER_WORDS = "|".join(_NUMBER_WORD_LIST)
 # Every matcher below is tried only where it can begin (a digit, a number word, a vague word,
 # `between`), found from the document's word index or by a digit-first scan the regex engine
@@ -99,8 +99,7 @@ _CURRENCY_SIGNS = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "¥": "J
 _DEFINITE = re.compile(r"\b(?:the|all|all the|all of the|those|these|its|their)\s+$", re.I)
 _PART_BEFORE = re.compile(
     r"\b(?:including|among them|among whom|of whom|of which|of them|of those|among the dead|among those)\b[\s,:]*$", re.I)
-_OF_THE = re.compile(r"^\s+of\s+(?:the|these|those|its|their)\s+$", re.I)
-_OF_WHOLE = re.compile(r"^\s+(?:of\s+(?:them|whom|those|the|these|which)\b)", re.I)
+_OF_THE = re.compile(r"^\s+of\s+(?:the|these|those|its|their)(?:\s+[\w-]+['’]s)?\s+$", re.I)
 # words that say a figure has changed or been revised (`rose to`, `up from`, `so far`)
 UPDATE_PHRASES = (
     "rose", "risen", "rises", "rising", "climbed", "climbs", "increased", "increases", "jumped",
@@ -128,12 +127,15 @@ class Quantity:
     hedge: str = ""  # approx, nearly, min, over, max, under, range, vague, or "" (exact)
     unit: str = ""  # "", "percent", or a currency code
     category: str = ""  # killed, injured, arrested ... ("" when unknown)
+    noun: str = ""  # the head noun of what it counts, singular (`police officers` -> officer)
     category_span: tuple[int, int] | None = None
     who: str = ""  # the counted group, normalised ("people" when generic)
     head: str = ""  # the noun phrase after the number, as written
     place: str = ""
     definite: bool = False
     part_of: int | None = None  # index of the quantity this one is a part of
+    part_list: int | None = None  # index of the first part of the list this part is listed in
+    exhaustive: bool = False  # a part of a list that names every part (`15 people — eight X and nine Y`)
     update: bool = False
     sentence: int = 0
     paragraph: int = 0
@@ -191,6 +193,8 @@ def words_value(text: str) -> float | None:
             current += TENS[w]
         elif w == "hundred":
             current = max(current, 1) * 100
+        elif w == "dozen":  # `two dozen hostages`: 24, not two
+            current = max(current, 1) * 12
         elif w in ("thousand", "million", "billion"):
             total += max(current, 1) * SCALES[w]
             current = 0
@@ -272,10 +276,12 @@ def extract(doc: Document, lex: Lexicon) -> list[Quantity]:
             if after == "-" and re.match(r"-\d", text[de:de + 2]):
                 continue  # scores 3-1, phone numbers
             digits = m.group("digits").replace(",", "")
-            if _YEAR.match(digits) and not cur and not m.group("pct"):
+            if _YEAR.match(digits) and "," not in m.group("digits") and not cur and not m.group("pct") \
+                    and not _hedge_before(text, s):
                 nxt = re.match(r"\s+([a-z]+)", text[de:de + 30])
-                if not nxt or nxt.group(1) in ("and", "to", "in", "of", "the", "when", "after", "before"):
-                    continue  # a year
+                # a year unless a count noun follows: `1,990 people`, but `the 2020 election`
+                if not nxt or not (_is_plural(nxt.group(1)) or nxt.group(1) in lex.nouns):
+                    continue
             value = float(digits)
             scale = m.group("scale")
             if scale:
@@ -386,7 +392,7 @@ def _describe(doc, lex, s, e, lo, hi, value, kind, unit, updates: set[int]) -> Q
     para = doc.paragraph_at(s)
     return Quantity(
         start=s, end=e, text=text[s:e], low=lo, high=hi, value=value, hedge=hedge, unit=unit,
-        category=category, category_span=cspan, who=who, head=head, place=place, definite=definite,
+        category=category, noun=head_noun(head), category_span=cspan, who=who, head=head, place=place, definite=definite,
         update=update, sentence=sent, paragraph=para, harm=category in lex.harm,
     )
 
@@ -428,7 +434,8 @@ def _what(doc, lex: Lexicon, s: int, e: int, lo: int, hi: int) -> tuple[str, tup
         if lw in lex.verbs and lw not in lex.nouns and head_words:
             break
         prev_w = head_words[-1].lower() if head_words else ""
-        if head_words and lw not in ("of", "the") and (
+        compound = prev_w in _MODIFIER_PLURALS and _is_plural(lw) and not lw.endswith("ed")
+        if head_words and lw not in ("of", "the") and not compound and (
                 _is_plural(prev_w) or (prev_w in lex.nouns and not (_is_plural(lw) and not lw.endswith("ed")))):
             break  # `others carried banners`, `the 320 dead included`: the phrase ends at its noun
         head_words.append(w)
@@ -464,6 +471,41 @@ def _what(doc, lex: Lexicon, s: int, e: int, lo: int, hi: int) -> tuple[str, tup
         cspan = span_after(0, 0)
     who = _who(lex, lower, category)
     return category, cspan, who, head
+
+
+# plurals that also name what another noun is (`police officers`, `staff members`)
+_MODIFIER_PLURALS = frozenset("police staff crew security".split())
+_IRREGULAR = {"people": "person", "persons": "person", "men": "man", "women": "woman",
+              "children": "child", "police": "police", "staff": "staff", "crew": "crew",
+              "personnel": "personnel", "dead": "dead", "wounded": "wounded", "injured": "injured",
+              "missing": "missing", "displaced": "displaced", "accused": "accused"}
+
+
+def singular(word: str) -> str:
+    """A noun's singular, by its spelling: `countries` -> country, `migrants` -> migrant."""
+    w = word.lower().strip("’'")
+    if w in _IRREGULAR:
+        return _IRREGULAR[w]
+    if len(w) > 4 and w.endswith("ies"):
+        return w[:-3] + "y"
+    if len(w) > 4 and w.endswith(("ches", "shes", "sses", "xes")):
+        return w[:-2]
+    if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
+        return w[:-1]
+    return w
+
+
+def head_noun(head: str) -> str:
+    """The noun a head phrase counts: its last word before `of` (`members of the security forces`
+    -> member, `trapped miners` -> miner), singular; "" when there is none."""
+    words = head.split()
+    if words and words[0].lower() == "of":  # `three of the migrants`: the group named after `of`
+        words = [w for w in words[1:] if w.lower() not in ("the", "these", "those", "its", "their")]
+    if "of" in (w.lower() for w in words):
+        words = words[:[w.lower() for w in words].index("of")]
+    while words and not words[-1][0].isalpha():
+        words.pop()
+    return singular(words[-1]) if words else ""
 
 
 _PLURALS = frozenset("people men women children police personnel staff crew militia youth cattle "
@@ -545,24 +587,108 @@ def _place(text: str, e: int, hi: int) -> str:
     return ""
 
 
+_OF_PRONOUN = re.compile(r"\s+of\s+(?:them|whom|those|which)\b", re.I)
+_OF_NOUN = re.compile(r"\s+of\s+(?:the|these|those|its|their)\s+(?:[\w-]+['’]s\s+)?([^\W\d_][\w-]*)", re.I)
+_OF_THE_LEAD = re.compile(r"[“\"‘']?(?:of|among)\s+(?:the|these|those)\s+$", re.I)
+# what may stand between the items of a list of parts, after an item's own noun phrase: a short
+# qualifier (`for the ruling party`, `in the north`) and the joining comma or `and`
+_JOIN = re.compile(r"\s*(?:(?:for|in|from|at|on|with|of)\s+(?:[\w’'-]+\s+){0,3}?[\w’'-]+)?\s*(,\s*and|,|and)\s+$", re.I)
+# the mark that opens a list of every part after a whole: `15 people — eight ...`, `120 seats: ...`
+_LIST_OPEN = re.compile(r"\s*[—–:(]\s*$")
+_LIST_NOT_ALL = re.compile(r"^[^.;:—–]{0,40}?\b(?:and|or)\s+(?:others|other|more|several|many|some)\b|"
+                           r"^[^.;:]{0,40}?\b(?:etc|among others)\b", re.I)
+
+
 def _link_parts(doc, qs: list[Quantity]) -> list[Quantity]:
-    """Mark parts of a whole: `18 killed, including 20 police officers`; `three of them`."""
+    """Mark parts of a whole: `18 killed, including 20 police officers`; `three of them`; `three
+    of the two candidates`; `Of the 12 dead, seven ...`; a list of every part after its whole
+    (`15 people — eight police officers and nine civilians`), and the items listed with a part
+    (`including three children and two guards`). `149 of the survivors` is a part of a count
+    of survivors, not of the dead counted before it."""
     from dataclasses import replace
 
     text = doc.text
     out = list(qs)
+    starts: list[int] = []  # the first parts after `including`, `among them`, `of whom`
+
+    def same_sentence_before(i: int) -> int | None:
+        q = qs[i]
+        return next((j for j in range(i - 1, -1, -1) if qs[j].sentence == q.sentence and qs[j].unit == q.unit), None)
+
     for i, q in enumerate(qs):
-        if i + 1 < len(qs) and _OF_THE.match(text[q.end:qs[i + 1].start]):
-            out[i] = replace(q, part_of=i + 1)  # three of the two candidates
-            continue
+        nxt = qs[i + 1] if i + 1 < len(qs) else None
         sspan = doc.sentences[q.sentence] if doc.sentences else None
         lo = sspan.start if sspan else 0
-        if _PART_BEFORE.search(text[max(lo, q.start - 40):q.start]) or _OF_WHOLE.match(text[q.end:q.end + 20]):
-            whole = next((j for j in range(i - 1, -1, -1) if qs[j].sentence == q.sentence and qs[j].unit == q.unit), None)
+        if nxt is not None and _OF_THE.match(text[q.end:nxt.start]):
+            out[i] = replace(q, part_of=i + 1)  # three of the two candidates
+            continue
+        if _PART_BEFORE.search(text[max(lo, q.start - 40):q.start]) or _OF_PRONOUN.match(text, q.end, q.end + 20):
+            whole = same_sentence_before(i)
             if whole is None and i > 0 and qs[i - 1].paragraph == q.paragraph:
                 whole = i - 1
+            out[i] = replace(q, part_of=whole, part_list=i)
+            starts.append(i)
+            continue
+        m = _OF_NOUN.match(text, q.end, q.end + 40)
+        if m and ("'" in m.group(0) or "’" in m.group(0) or q.definite):
+            continue  # `22 of the state's delegates`, `all 22 of the delegates`: not a part of a count before
+        if m:
+            # `149 of the survivors`: a part of the count of survivors, if the paragraph gives one
+            noun = singular(m.group(1))
+            whole = next((j for j in range(i - 1, -1, -1) if qs[j].paragraph == q.paragraph
+                          and out[j].part_of is None and not qs[j].head.lower().startswith("of ")
+                          and (qs[j].noun == noun or qs[j].category and qs[j].category == q.category
+                               and qs[j].noun in ("dead", "wounded", "injured", "missing"))), None)
             out[i] = replace(q, part_of=whole)
+            continue
+        if i > 0 and qs[i - 1].sentence == q.sentence and _OF_THE_LEAD.fullmatch(text, lo, qs[i - 1].start) \
+                and re.fullmatch(r"\s+[^\d,;.]{0,40},\s+", text[qs[i - 1].end:q.start]):
+            out[i] = replace(q, part_of=i - 1)  # `Of the 12 dead, seven were ...`
+    # lists: the items after a first part, and the lists that name every part of a whole
+    for i in starts:
+        if out[i].part_of is not None:
+            _list_after(text, qs, out, i, out[i].part_of, exhaustive=False)
+    for i in range(len(qs)):
+        first = out[i]
+        if i + 1 < len(qs) and out[i + 1].part_of is None and qs[i + 1].sentence == first.sentence:
+            gap = text[first.end:qs[i + 1].start]
+            head = qs[i].head
+            if gap.lstrip().startswith(head) and _LIST_OPEN.fullmatch(gap.lstrip()[len(head):]):
+                items = _list_after(text, qs, out, i + 1, i, exhaustive=True, first_item=True)
+                if items < 2:
+                    out[i + 1] = replace(out[i + 1], part_of=None, part_list=None, exhaustive=False)
     return out
+
+
+def _list_after(text: str, qs: list[Quantity], out: list[Quantity], first: int, whole: int,
+                exhaustive: bool, first_item: bool = False) -> int:
+    """Mark the items of a list that starts at qs[first] as parts of qs[whole]; returns how many
+    items it has. A list names every part only when its last item is joined by `and` and no
+    `and others` follows it."""
+    from dataclasses import replace
+
+    items = [first]
+    joiners: list[str] = []
+    j = first
+    while j + 1 < len(qs) and qs[j + 1].sentence == qs[j].sentence and out[j + 1].part_of is None \
+            and qs[j + 1].unit == qs[j].unit:
+        gap = text[qs[j].end:qs[j + 1].start]
+        head = qs[j].head
+        rest = gap.lstrip()[len(head):] if head and gap.lstrip().startswith(head) else gap
+        m = _JOIN.fullmatch(rest)
+        if not m:
+            break
+        joiners.append(m.group(1).replace(" ", ""))
+        j += 1
+        items.append(j)
+    if exhaustive:
+        tail = text[qs[j].end:qs[j].end + 60]
+        exhaustive = len(items) >= 2 and joiners[-1] in ("and", ",and") and not _LIST_NOT_ALL.match(tail)
+        if not exhaustive:
+            return len(items) if not first_item else 0
+    for k in items:
+        out[k] = replace(out[k], part_of=whole, part_list=first, exhaustive=exhaustive)
+    return len(items)
 
 
 def find_quantities(doc: Document) -> list[Quantity]:

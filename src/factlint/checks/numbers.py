@@ -1,17 +1,20 @@
-"""Figures rules (N): the same count given two ways, a part larger than its whole, shares of one
+"""Figures rules (N): the same count given two ways, a part larger than its whole, parts that do
+not add up to their whole, shares of one
 whole above 100 percent, and house number style."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import islice
 
+from ..analysis.attribution import same_source
+from ..analysis.figures import COMPARABLE, Figure, Timeline, figures
 from ..analysis.quantities import INF, Quantity
 from ..document import Document
 from ..model import ERROR, INFO, WARNING, Hit, Ref
 from ..registry import rule
 
-COMPARABLE = {"killed", "injured", "arrested", "missing", "displaced", "victims", "charged"}
 PEOPLE = frozenset("""people persons police officers policemen children women men soldiers troops
 civilians students members foreigners journalists workers passengers residents protesters
 demonstrators migrants refugees prisoners detainees victims miners pilgrims tourists fans
@@ -19,6 +22,9 @@ firefighters guards rescuers patients nurses doctors teachers fighters militants
 sailors pupils infants babies girls boys adults elderly candidates suspects defendants
 lawmakers senators deputies mps players climbers guides villagers hostages survivors employees
 staff officials farmers voters delegates athletes runners drivers inmates""".split())
+# how many earlier distinct figures of one count each figure is compared with: every one in any
+# real article, and a bound that keeps a file of thousands of figures linear
+WINDOW = 64
 
 
 def _fmt(x: float) -> str:
@@ -31,56 +37,17 @@ def _value(q: Quantity) -> str:
     return q.text.strip()
 
 
-def _category(doc: Document, q: Quantity) -> str:
-    # `the 29 victims` count the dead when the article counts no injured
-    if q.category == "victims":
-        if any(x.category == "injured" for x in doc.quantities):
-            return ""
-        return "killed"
-    return q.category
-
-
-def _dates_in(doc: Document, sentence: int) -> set[str]:
-    return {m.text.lower() for m in doc.dates.mentions if m.sentence == sentence}
-
-
-_YEAR_WORD = re.compile(r"\b(?:1[89]|20)\d\d\b(?!\s*(?:people|persons|[a-z]+s\b))")
-_BACKGROUND = re.compile(r"\b(?:ago|previously|earlier this (?:year|month|week)|last (?:week|month|year)|"
-                         r"in the past|a year earlier|the previous|history|historic|decades?|"
-                         r"years of|in the (?:19|20)\d0s)\b", re.I)
-
-
 def background(doc: Document, sentence: int) -> bool:
     """Does a sentence (or the one before it in its paragraph) set its facts in another time
-    than the news: a year, `last week`, `earlier this year`, `years of civil war`?"""
-    pub = doc.dates.published
-    k = [sentence]
-    if sentence > 0 and doc.paragraph_at(doc.sentences[sentence - 1].start) == doc.paragraph_at(doc.sentences[sentence].start):
-        k.append(sentence - 1)
-    for i in k:
-        s = doc.sentences[i]
-        body = doc.text[s.start:s.end]
-        if _BACKGROUND.search(body):
-            return True
-        if any(pub is None or int(y) != pub.year for y in _YEAR_WORD.findall(body)):
-            return True
-        if any(m.year and (pub is None or m.year != pub.year) for m in doc.dates.mentions if m.sentence == i):
-            return True
-    return False
-
-
-def _sources(doc: Document, q: Quantity) -> set[str]:
-    """Who gives a figure, by the head of the source's name: `the disaster agency` and `the
-    agency` are one source, `police` and `organisers` two."""
-    return {(a.source.lower().split() or [""])[-1].strip("’'s,") for a in doc.attributions
-            if a.covers(q.start) and a.kind != "vague"}
+    than the news? (One question; rules that ask many build a `Timeline` once.)"""
+    return Timeline(doc).background(sentence)
 
 
 def _transposed(a: Quantity, b: Quantity) -> bool:
     if not (a.exact and b.exact) or a.value == b.value:
         return False
     x, y = _fmt(a.value), _fmt(b.value)
-    return len(x) == len(y) and sorted(x) == sorted(y)
+    return len(x) == len(y) and len(x.replace(",", "")) > 1 and sorted(x) == sorted(y)
 
 
 def _total_and_group(a: Quantity, b: Quantity) -> bool:
@@ -90,34 +57,69 @@ def _total_and_group(a: Quantity, b: Quantity) -> bool:
     return total.who == "people" and total.definite and group.low > total.high
 
 
-def comparable(doc: Document, a: Quantity, b: Quantity) -> bool:
-    """Do two figures claim to count the same thing, so that both must be true at once?"""
-    if a.unit or b.unit or a.sentence == b.sentence:
+def _eligible(doc: Document, f: Figure) -> bool:
+    """Can this figure conflict with another at all? Not a share or a sum of money, not a
+    headline, an update, a part or background; a count of a category that must agree, or of a
+    noun (`countries`, `migrants`) given as a number."""
+    q = f.q
+    if q.unit or doc.is_title(q.paragraph) or q.update or q.part_of is not None or f.background or f.rest:
         return False
-    if doc.is_title(a.paragraph) or doc.is_title(b.paragraph):
-        return False  # a headline rounds and summarises
-    ca, cb = _category(doc, a), _category(doc, b)
-    if not ca or ca != cb or ca not in COMPARABLE:
+    if q.category in COMPARABLE or q.category == "victims":
+        return f.category in COMPARABLE
+    return bool(f.noun) and q.hedge != "vague" and not q.category
+
+
+def _compatible(a: Figure, b: Figure) -> bool:
+    """Do two figures of one count claim the same thing at the same time and place, from sources
+    that cannot merely be reported as disagreeing?"""
+    qa, qb = a.q, b.q
+    if qa.sentence == qb.sentence:
         return False
-    if a.who != b.who and not _total_and_group(a, b):
+    if a.key[0] == "category" and qa.who != qb.who and not _total_and_group(qa, qb):
         return False
-    if a.place and b.place and a.place != b.place:
+    if qa.place and qb.place and qa.place != qb.place:
         return False
-    if a.update or b.update or a.part_of is not None or b.part_of is not None:
+    if a.dates and b.dates and a.dates != b.dates:
+        return False  # different days
+    # two figures each given by a different named source are reported disagreement
+    return not (a.source and b.source and not same_source(a.source, b.source))
+
+
+def _contested(figs: list[Figure]) -> set[tuple[str, str]]:
+    """The counts on which the article reports named sources disagreeing (`the Taliban claimed
+    190 were dead` ... `the governor's spokesman said the attack had killed twelve`). On those,
+    the reporter's own hedged or vague figure (`dozens died`) summarises a dispute the article
+    reports; it is not one more claim that must agree with each side."""
+    spans: dict[tuple[str, str], dict[str, list[float]]] = {}
+    for f in figs:
+        if f.source and f.source != "quotation":
+            lo_hi = spans.setdefault(f.key, {}).setdefault(f.source, [INF, -INF])
+            lo_hi[0], lo_hi[1] = min(lo_hi[0], f.q.high), max(lo_hi[1], f.q.low)
+    out = set()
+    for key, by_source in spans.items():
+        if len(by_source) < 2:
+            continue
+        lowest = min(by_source.items(), key=lambda kv: kv[1][0])  # the source with the smallest figure
+        if any(src != lowest[0] and v[1] > lowest[1][0] for src, v in by_source.items()):
+            out.add(key)
+    return out
+
+
+def _conflict(a: Figure, b: Figure, contested: bool = False) -> bool:
+    """Two compatible figures of one count whose values cannot both be true."""
+    qa, qb = a.q, b.q
+    if qa.overlaps(qb) or (qa.hedge == "vague" and qb.hedge == "vague"):
         return False
-    if a.hedge == "vague" and b.hedge == "vague":
+    if contested and bool(a.source) != bool(b.source) and not (qa.definite or qb.definite):
         return False
     open_ended = {"min", "over", "max", "under"}
-    if not (a.definite or b.definite) and (a.hedge in open_ended or b.hedge in open_ended):
+    if not (qa.definite or qb.definite) and (qa.hedge in open_ended or qb.hedge in open_ended):
         return False  # `at least 31 died` ... `29 bodies were recovered`: a part, not a total
-    da, db = _dates_in(doc, a.sentence), _dates_in(doc, b.sentence)
-    if (da and db and da != db) or background(doc, a.sentence) or background(doc, b.sentence):
-        return False  # different days, or background from another time
-    sa, sb = _sources(doc, a), _sources(doc, b)
-    if sa and sb and not sa & sb:
-        return False  # two named sources disagreeing is reported disagreement, not an error
-    if bool(sa) != bool(sb) and not (a.definite or b.definite):
-        return False  # a source's figure beside the reporter's own: reported, unless one is a total
+    if a.key[0] == "noun":
+        # beyond the categories, only what cannot be chance: transposed digits, or a definite
+        # total (`the 83 countries`, `the 18 trapped miners`) that refers back to a count of the
+        # same thing
+        return _transposed(qa, qb) or (qb.definite and b.index > a.index and b.qualifiers <= a.context)
     return True
 
 
@@ -126,12 +128,19 @@ def conflicting_figures(doc: Document) -> Iterator[Hit]:
     """The same count given twice with values that cannot both be true.
 
     What it flags: `at least 31 people died` … `the 29 victims`; `police detained 27 people` …
-    `the 72 detainees`. Two figures conflict only when they count the same thing (the same
-    category: killed, injured, arrested, missing, displaced; the same group and place) and their
-    intervals cannot overlap (`about 2,500` is 2,250-2,750, `at least 18` is 18 or more,
-    `dozens` is 24-99). It stays silent when one figure is an update (`rose to`, `later`,
-    `now`, `revised`), a part (`including`, `of whom`), in the same sentence as the other, on a
-    different day, or when two named sources are reported as disagreeing.
+    `the 72 detainees`; `rescued 47 migrants` … `the 74 migrants`. Two figures conflict when they
+    count the same thing (a category such as killed, injured, arrested, missing, displaced, with
+    the same group and place; or the same noun, when the digits are transposed or the second is
+    a definite total that refers back to the first) and their intervals cannot overlap (`about
+    2,500` is 2,250-2,750, `at least 18` is 18 or more, `dozens` is 24-99). Whose claim each is
+    decides the rest: the article's own figures (the reporter's voice, and any definite total
+    such as `the 53 people arrested`) must agree with each other and with their sources'; two
+    figures each given by a different named source (`organisers said 50,000; police put it at
+    12,000`) are reported disagreement, and where an article reports such a dispute, its own
+    hedged summary (`dozens died`) is not held to either side. It stays silent when one figure
+    is an update (`rose to`, `later`, `now`, `revised`), a part (`including`, `of whom`, `the
+    other three`), in the same sentence as the other, on a different day, or background from
+    another time.
 
     Why it matters: conflicting casualty and arrest figures are the corrections newsrooms dread
     most; readers quote the wrong one, and the other side quotes the correction.
@@ -144,42 +153,61 @@ def conflicting_figures(doc: Document) -> Iterator[Hit]:
         At least 31 people died when the dam burst on Tuesday, officials said.
         Rescue workers recovered the bodies of 29 victims from the river.
     """
-    qs = [q for q in doc.quantities if q.category]
-    reported: set[int] = set()
-    # compare within a category only, and each distinct figure once (a long file repeating one
-    # sentence thousands of times stays linear)
-    groups: dict[str, list[Quantity]] = {}
-    for j, b in enumerate(qs):
-        group = groups.setdefault(_category(doc, b), [])
-        seen: set[tuple] = set()
-        for a in reversed(group):
-            key = (a.low, a.high, a.who, a.definite, a.hedge)
-            if key in seen:
-                continue
-            seen.add(key)
-            if j in reported or a.overlaps(b) or not comparable(doc, a, b):
-                continue
-            reported.add(j)
-            note = " (the digits are transposed)" if _transposed(a, b) else ""
-            what = _category(doc, a)
+    groups: dict[tuple[str, str], dict[tuple, Figure]] = {}
+    every = figures(doc)
+    figs = [f for f in every if _eligible(doc, f)]
+    contested = _contested(figs)
+    # a headline's count is the one a later definite total refers back to (`two treatments`)
+    headline = {(f.noun, f.q.value) for f in every if doc.is_title(f.q.paragraph) and f.q.exact}
+    for b in figs:
+        group = groups.setdefault(b.key, {})
+        # the most recent distinct figures first (a long file repeating one sentence stays linear)
+        earlier = [a for a in islice(reversed(group.values()), WINDOW) if _compatible(a, b)]
+        if b.key[0] == "noun" and (any(a.q.overlaps(b.q) for a in earlier) or (b.noun, b.q.value) in headline):
+            found = None  # the count given before: a later different count is another group
+        else:
+            found = next((a for a in earlier if _conflict(a, b, b.key in contested)), None)
+        if found is not None:
+            a, q = found.q, b.q
+            note = " (the digits are transposed)" if _transposed(a, q) else ""
+            what = b.category if b.key[0] == "category" else (q.head or b.noun)
             yield Hit(
-                b.start, b.end,
-                f"{_value(b)} {what} here, but {_value(a)} earlier: the two figures cannot both be "
+                q.start, q.end,
+                f"{_value(q)} {what} here, but {_value(a)} earlier: the two figures cannot both be "
                 f"true{note}; if the count changed, say so (`rose to`, `later`)",
                 related=(Ref(a.start, a.end, f"the other figure: {_value(a)}"),),
             )
-        group.append(b)
+        profile = (b.q.low, b.q.high, b.q.who, b.q.definite, b.q.hedge, b.q.place, b.source, b.dates,
+                   b.qualifiers, b.context if b.key[0] == "noun" else None)
+        group.pop(profile, None)  # keep it as the most recent
+        group[profile] = b
+
+
+def _counts_people(q: Quantity) -> bool:
+    return bool(q.category or set(q.head.lower().split()) & PEOPLE)
+
+
+def _parts(doc: Document) -> dict[int, list[list[int]]]:
+    """The parts of each whole (by its index), each list of parts listed together apart."""
+    out: dict[int, dict[int | None, list[int]]] = {}
+    for i, q in enumerate(doc.quantities):
+        if q.part_of is not None:
+            key = q.part_list if q.part_list is not None else -1 - i  # a lone part is its own list
+            out.setdefault(q.part_of, {}).setdefault(key, []).append(i)
+    return {w: list(lists.values()) for w, lists in out.items()}
 
 
 @rule("N102", "part-larger-than-whole", ERROR)
 def part_larger_than_whole(doc: Document) -> Iterator[Hit]:
-    """A part larger than the whole it belongs to.
+    """A part larger than the whole it belongs to, or parts listed together that add up to more.
 
     What it flags: `18 killed, including 20 police officers`; `three of the two candidates`;
-    `12 people were arrested, among them 15 students`. The part is the figure after
-    `including`, `among them`, `of whom` (or before `of the`), the whole the figure it belongs to.
+    `12 people were arrested, among them 15 students`; `The blast killed 18 people, including 12
+    police officers and nine soldiers` (21 of 18). A part is the figure after `including`,
+    `among them`, `of whom` (with the items listed after it), or before `of the`, `of them`;
+    `149 of the survivors` is a part of a count of survivors, not of the dead.
 
-    Why it matters: one of the two figures is wrong, usually a typo in one of them.
+    Why it matters: one of the figures is wrong, usually a typo in one of them.
 
     Example:
         The blast killed 18 people, including 20 police officers.
@@ -188,24 +216,64 @@ def part_larger_than_whole(doc: Document) -> Iterator[Hit]:
         The blast killed 18 people, including 12 police officers.
     """
     qs = doc.quantities
-    for q in qs:
-        if q.part_of is None:
+    for w, lists in sorted(_parts(doc).items()):
+        whole = qs[w]
+        if whole.unit == "percent" or whole.high == INF:
             continue
-        whole = qs[q.part_of]
-        if whole.unit != q.unit or q.unit == "percent" or whole.high == INF:
-            continue
-        head = [w for w in q.head.lower().split() if w not in ("of", "the", "them", "whom", "those")]
-        same_noun = q.part_of > qs.index(q) or not head or head[0].endswith("ed") or head[0] in ("were", "was", "are", "who", "held")
-        if not same_noun:
+        for items in lists:
+            parts = [qs[i] for i in items if qs[i].unit == whole.unit]
+            if not parts or parts[0].exhaustive and len(parts) > 1:
+                continue  # a list of every part is N104's
+            q = parts[0]
+            head = [x for x in q.head.lower().split() if x not in ("of", "the", "them", "whom", "those")]
+            same_noun = w > items[0] or not head or head[0].endswith("ed") or head[0] in ("were", "was", "are", "who", "held")
             # `four villages, including 200 homes` counts two things: only people are compared
-            if not (q.category or set(head) & PEOPLE):
+            if not same_noun and not (all(_counts_people(p) for p in parts) and _counts_people(whole)):
                 continue
-            if not (whole.category or set(whole.head.lower().split()) & PEOPLE):
+            low = sum(p.low for p in parts)
+            if low <= whole.high:
                 continue
-        if q.low > whole.high:
-            yield Hit(q.start, q.end,
-                      f"{_value(q)} is a part of {_value(whole)}, but larger than it",
-                      related=(Ref(whole.start, whole.end, f"the whole: {_value(whole)}"),))
+            if len(parts) == 1:
+                msg = f"{_value(q)} is a part of {_value(whole)}, but larger than it"
+            else:
+                msg = (f"the parts listed ({' + '.join(_value(p) for p in parts)} = {_fmt(low)}) add up to "
+                       f"more than the whole, {_value(whole)}")
+            yield Hit(q.start, parts[-1].end, msg, related=(Ref(whole.start, whole.end, f"the whole: {_value(whole)}"),))
+
+
+@rule("N104", "parts-not-adding-up", ERROR)
+def parts_not_adding_up(doc: Document) -> Iterator[Hit]:
+    """A whole followed by a list of every one of its parts that does not add up to it.
+
+    What it flags: `killing 15 people — eight police officers and nine civilians` (8 + 9 is 17);
+    `The party won 120 seats: 70 in the north, 30 in the centre and 25 in the south`. The list
+    follows its whole after a dash, a colon or a bracket and ends with `and` before its last
+    item, so it names every part; a list after `including`, or one that ends `and others`,
+    names only some and is left to N102.
+
+    Why it matters: a breakdown that does not add up tells the reader one of its figures is
+    wrong, and every one of them will be quoted.
+
+    Example:
+        Gunmen killed 15 people — eight police officers and nine civilians, the governor said.
+
+    Instead:
+        Gunmen killed 17 people — eight police officers and nine civilians, the governor said.
+    """
+    qs = doc.quantities
+    for w, lists in sorted(_parts(doc).items()):
+        whole = qs[w]
+        for items in lists:
+            parts = [qs[i] for i in items]
+            if not parts[0].exhaustive or len(parts) < 2 or any(p.unit != whole.unit for p in parts):
+                continue
+            low, high = sum(p.low for p in parts), sum(p.high for p in parts)
+            if high < whole.low or low > whole.high:
+                total = _fmt(low) if low == high else f"{_fmt(low)}-{_fmt(high)}"
+                yield Hit(whole.start, parts[-1].end,
+                          f"the parts listed ({' + '.join(_value(p) for p in parts)} = {total}) do not add up "
+                          f"to the whole, {_value(whole)}",
+                          related=tuple(Ref(p.start, p.end, f"a part: {_value(p)}") for p in parts))
 
 
 _SHARE_OF = re.compile(r"^\s+of\s+(?:the\s+)?(vote|votes|ballots|seats|total|market|share|"

@@ -1,0 +1,150 @@
+"""Figures in context: for each count in an article, what it counts (the key two counts must
+share to be compared), whose claim it is (the article's own or a named source's), and when it is
+set (the dates of its sentence, background from another time). Built once per document from the
+quantities, attributions and dates, with indexes, so no rule scans every attribution or date
+for every figure."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .attribution import AttributionIndex, figure_source
+
+if TYPE_CHECKING:
+    from ..document import Document
+    from .quantities import Quantity
+
+# the categories whose counts must agree wherever an article gives them
+COMPARABLE = frozenset({"killed", "injured", "arrested", "missing", "displaced", "victims", "charged"})
+
+_YEAR_WORD = re.compile(r"\b(?:1[89]|20)\d\d\b(?!\s*(?:people|persons|[a-z]+s\b))")
+_BACKGROUND = re.compile(r"\b(?:ago|previously|earlier this (?:year|month|week)|last (?:week|month|year)|"
+                         r"in the past|a year earlier|the previous|history|historic|decades?|"
+                         r"years of|in the (?:19|20)\d0s)\b", re.I)
+
+
+class Timeline:
+    """When each sentence is set: the dates it gives, and whether it is background from another
+    time than the news. Date mentions are grouped by sentence once; each sentence is judged
+    once, when first asked."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.published = doc.dates.published
+        self._dates: dict[int, set[str]] = {}
+        self._other_year: set[int] = set()
+        for m in doc.dates.mentions:
+            self._dates.setdefault(m.sentence, set()).add(m.text.lower())
+            if m.year and (self.published is None or m.year != self.published.year):
+                self._other_year.add(m.sentence)
+        self._background: dict[int, bool] = {}
+
+    def dates(self, sentence: int) -> frozenset[str]:
+        return frozenset(self._dates.get(sentence, ()))
+
+    def _own_background(self, i: int) -> bool:
+        if i not in self._background:
+            s = self.doc.sentences[i]
+            body = self.doc.text[s.start:s.end]
+            pub = self.published
+            self._background[i] = bool(
+                _BACKGROUND.search(body) or i in self._other_year
+                or any(pub is None or int(y) != pub.year for y in _YEAR_WORD.findall(body)))
+        return self._background[i]
+
+    def background(self, sentence: int) -> bool:
+        """Does a sentence (or the one before it in its paragraph) set its facts in another time
+        than the news: a year, `last week`, `earlier this year`, `years of civil war`?"""
+        doc = self.doc
+        if self._own_background(sentence):
+            return True
+        return sentence > 0 and doc.paragraph_at(doc.sentences[sentence - 1].start) == \
+            doc.paragraph_at(doc.sentences[sentence].start) and self._own_background(sentence - 1)
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A count with what it counts, whose claim it is and when it is set."""
+
+    index: int  # in doc.quantities
+    q: Quantity
+    category: str  # the category it is compared in ("" when none: `victims` beside injured)
+    noun: str  # the noun it counts, singular, for counts outside the categories
+    source: str | None  # who gives it (a source key); None when it is the article's own claim
+    dates: frozenset[str]
+    background: bool
+    qualifiers: frozenset[str] = frozenset()  # stems that narrow what it counts (`trapped` miners)
+    context: frozenset[str] = frozenset()  # stems of the content words of its sentence
+    rest: bool = False  # the rest of a group (`the other three treatments`, `12 more people`)
+
+    @property
+    def key(self) -> tuple[str, str]:
+        """What two figures must share to be compared: their category, else their noun."""
+        return ("category", self.category) if self.category in COMPARABLE else ("noun", self.noun)
+
+
+_WORD = re.compile(r"[^\W\d_][\w’'-]*")
+_DETERMINERS = frozenset("the a an all of these those its their his her our some other more".split())
+_RELATIVE = re.compile(r"\s+(?:that|who|which)\s+(?:(?:had|have|has|were|was|are|is|been)\s+)*([^\W\d_][\w-]*)", re.I)
+
+
+# a count of the rest of a group, or of more of it: not the group's total
+_REST_BEFORE = re.compile(r"\b(?:other|remaining|another|further|additional)\s+$", re.I)
+_REST_AFTER = re.compile(r"\s+(?:other|others|more|additional|further|remaining|new)\b", re.I)
+
+
+def stem(word: str) -> str:
+    """A crude stem, enough to tell that `signed` and `signed`, `trapped` and `trapped` are one
+    word and `signed` and `filed` are not."""
+    w = word.lower()
+    return w[:6] if len(w) > 6 else w
+
+
+def _qualifiers(doc: Document, q: Quantity) -> frozenset[str]:
+    """The words that narrow what a count counts: the head's words before its noun
+    (`the 18 trapped miners`) and the verb of a relative clause after it (`the 83 countries
+    that signed`). None for a bare count (`the eighteen states`)."""
+    words = [w for w in q.head.split() if w.lower() not in _DETERMINERS]
+    if "of" in words:
+        words = words[:words.index("of")]
+    out = {stem(w) for w in words[:-1] if w[:1].islower()}
+    end = q.end
+    if q.head:  # the relative clause stands after the head phrase
+        last = q.head.split()[-1]
+        found = doc.text.find(last, q.end, q.end + 4 * len(q.head) + 20)
+        end = found + len(last) if found >= 0 else q.end
+    m = _RELATIVE.match(doc.text, end)
+    if m:
+        out.add(stem(m.group(1)))
+    return frozenset(out)
+
+
+def _context(doc: Document, sentence: int, memo: dict[int, frozenset[str]]) -> frozenset[str]:
+    if sentence not in memo:
+        s = doc.sentences[sentence]
+        memo[sentence] = frozenset(stem(w) for w in _WORD.findall(doc.text, s.start, s.end) if len(w) > 3)
+    return memo[sentence]
+
+
+def figures(doc: Document) -> list[Figure]:
+    """Every count of the article with its context, in the order of doc.quantities."""
+    qs = doc.quantities
+    if not qs:
+        return []
+    timeline = Timeline(doc)
+    index = AttributionIndex(doc)
+    # `the 29 victims` count the dead when the article counts no injured
+    injured = any(q.category == "injured" for q in qs)
+    out = []
+    memo: dict[int, frozenset[str]] = {}
+    for i, q in enumerate(qs):
+        category = q.category
+        if category == "victims":
+            category = "" if injured else "killed"
+        out.append(Figure(i, q, category, q.noun, figure_source(doc, index, q.start, q.end, q.definite),
+                          timeline.dates(q.sentence), timeline.background(q.sentence),
+                          _qualifiers(doc, q) if q.definite else frozenset(), _context(doc, q.sentence, memo),
+                          bool(_REST_BEFORE.search(doc.text, max(0, q.start - 12), q.start) or _REST_AFTER.match(doc.text, q.end))))
+    return out

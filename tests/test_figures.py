@@ -1,0 +1,99 @@
+"""Figures in context (analysis/figures.py, analysis/quantities.py): what a count counts, whose
+claim it is, parts and the lists that name every part."""
+
+from __future__ import annotations
+
+import pytest
+
+from factlint.analysis import parse
+from factlint.analysis.figures import figures
+from factlint.analysis.quantities import head_noun, singular
+
+
+def _sources(text: str) -> list[tuple[str, str | None]]:
+    doc = parse(text)
+    return [(f.q.text, f.source) for f in figures(doc)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a reporting clause in the sentence gives the figure
+    ("Forty people were hurt, the fire service said.", [("Forty", "fire service")]),
+    ("According to the ministry, 12 people were arrested.", [("12", "ministry")]),
+    # a definite total is the article's own claim, even in a reported sentence
+    ("Officials said the 12 people killed had all been identified.", [("12", None)]),
+    # nobody gives it
+    ("Nine people died in the crash.", [("Nine", None)]),
+    # two reporting clauses in one sentence: each figure is its own clause's
+    ("Organisers said 50,000 people marched; police put the number at 12,000.",
+     [("50,000", "organisers"), ("12,000", "police")]),
+    # a vague source names no one
+    ("Reportedly, 30 people were detained.", [("30", None)]),
+])
+def test_whose_claim_a_figure_is(text, expected):
+    assert _sources(text) == expected
+
+
+def test_attribution_carried_over_the_paragraph():
+    doc = parse("Police said the march was peaceful. 27 people were detained.\nMore than 30 were hurt.")
+    by_text = {f.q.text: f.source for f in figures(doc)}
+    assert by_text["27"] == "police"
+    assert by_text["More than 30"] is None  # another paragraph
+
+
+@pytest.mark.parametrize(("word", "single"), [
+    ("countries", "country"), ("migrants", "migrant"), ("people", "person"), ("churches", "church"),
+    ("children", "child"), ("bus", "bus"), ("police", "police"),
+])
+def test_singular(word, single):
+    assert singular(word) == single
+
+
+@pytest.mark.parametrize(("head", "noun"), [
+    ("members of the security forces", "member"), ("trapped miners", "miner"),
+    ("police officers", "officer"), ("of the survivors", "survivor"), ("", ""),
+])
+def test_head_noun(head, noun):
+    assert head_noun(head) == noun
+
+
+def test_compound_head_and_dozen():
+    doc = parse("Gunmen held two dozen hostages and eight police officers.")
+    assert [(q.value, q.noun) for q in doc.quantities] == [(24, "hostage"), (8, "officer")]
+
+
+def test_a_year_before_a_singular_noun_is_not_a_count():
+    assert [q.text for q in parse("The 2020 presidential election was close.").quantities] == []
+    assert [q.text for q in parse("More than 2,000 were arrested.").quantities] == ["More than 2,000"]
+
+
+def test_a_list_of_every_part_after_a_dash():
+    qs = parse("Gunmen killed 15 people — eight police officers and nine civilians.").quantities
+    assert [(q.text, q.part_of, q.exhaustive) for q in qs] == [
+        ("15", None, False), ("eight", 0, True), ("nine", 0, True)]
+
+
+def test_a_list_after_including_names_only_some():
+    qs = parse("The storm killed 12 people, including three children and two guards.").quantities
+    assert [(q.part_of, q.part_list, q.exhaustive) for q in qs[1:]] == [(0, 1, False), (0, 1, False)]
+
+
+def test_a_list_ending_in_others_names_only_some():
+    qs = parse("The crash hurt 30 people — 12 pupils, four teachers and others.").quantities
+    assert [q.part_of for q in qs] == [None, None, None]
+
+
+def test_of_the_noun_is_a_part_of_a_count_of_that_noun():
+    qs = parse("At least 18 people died. Doctors said 149 of the survivors were hurt.").quantities
+    assert qs[1].part_of is None
+    qs = parse("The boat carried 60 migrants. Doctors said 14 of the migrants were ill.").quantities
+    assert qs[1].part_of == 0
+
+
+def test_of_the_total_leading_a_sentence():
+    qs = parse("Of the 12 dead, seven were children.").quantities
+    assert qs[1].part_of == 0
+
+
+def test_the_rest_of_a_group():
+    doc = parse("The other three vaccines failed. Eight more people were hurt.")
+    assert [f.rest for f in figures(doc)] == [True, True]
