@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from .model import Hit, Severity
+from .neighbours import Sequence, compile_sequences, follows, precedes
 from .prefilter import may_match, required_literals
 
 KINDS = ("existence", "substitution", "conditional")
@@ -80,10 +81,11 @@ class Entry:
     severity: Severity | None = None
     near: tuple[str, ...] = ()
     not_near: tuple[str, ...] = ()
-    not_after: tuple[str, ...] = ()
-    not_before: tuple[str, ...] = ()
-    after: tuple[str, ...] = ()  # the word before the match must be one of these
-    before: tuple[str, ...] = ()  # the word after the match must be one of these
+    # neighbour conditions (see neighbours.py): word sequences right before / after the match
+    not_after: tuple[Sequence, ...] = ()
+    not_before: tuple[Sequence, ...] = ()
+    after: tuple[Sequence, ...] = ()  # one of these must stand right before the match
+    before: tuple[Sequence, ...] = ()  # one of these must stand right after the match
     window: int = 30
     scope: str = "window"
     not_near_scope: str = "window"
@@ -245,16 +247,19 @@ def _entry(path: Path, raw: str, e: dict, kind: str, window: int, quoted: bool, 
             f for p in _list(e.get("patterns", ())) + _list(e.get("pattern", ()))
             for f in (inflect(p, how) if how else [p])
         ) | frozenset(e.get("swap") or {})
+    neighbours = {}
+    for key in ("after", "before", "not_after", "not_before"):
+        try:
+            neighbours[key] = compile_sequences(_list(e.get(key, ())))
+        except ValueError as exc:
+            raise _err(path, raw, f"entry {eid!r}: {key}: {exc}", eid) from None
     examples = e.get("examples", {})
     if not isinstance(examples, dict):
         raise _err(path, raw, f"entry {eid!r}: examples must be a table with flag and ok lists", eid)
     return Entry(
         id=eid, kind=kind, message=message, forms=forms, regex=regex, severity=sev,
         near=tuple(n.lower() for n in near), not_near=tuple(n.lower() for n in not_near),
-        not_after=tuple(n.lower() for n in _list(e.get("not_after", ()))),
-        not_before=tuple(n.lower() for n in _list(e.get("not_before", ()))),
-        after=tuple(n.lower() for n in _list(e.get("after", ()))),
-        before=tuple(n.lower() for n in _list(e.get("before", ()))),
+        **neighbours,
         window=int(e.get("window", window)), scope=scope, not_near_scope=not_near_scope,
         quoted=bool(e.get("quoted", quoted)),
         case_sensitive=case == "sensitive", exact=exact, suggestion=suggestion if regex else None,
@@ -333,18 +338,18 @@ class Matcher:
         # only the document's words that start an entry: one set intersection, then lookups
         for word in self.index.keys() & where.keys():
             alts = self.index[word]
+            # every entry that matches here, longest first: when the first one's context does
+            # not hold, the next may (`loose` after a modal, `loose` before `their jobs`)
             for p in where[word]:
                 for words, anchor, entry, sugg in alts:
                     i = doc.phrase_at(p, words, anchor)
                     if i is not None:
                         yield toks[i].start, toks[i + len(words) - 1].end, entry, sugg
-                        break
         for word in self.possessives & where.keys():  # the cult's leader
             for words, _anchor, entry, sugg in self.index.get(word[:-2], ()):
                 if len(words) == 1:
                     for i in where[word]:
                         yield toks[i].start, toks[i].end - 2, entry, sugg
-                    break
         if self.regex is not None and may_match(self.regex_needs, doc.folded_text):
             found = self.regex.finditer(doc.text) if self.timeout is None else self.regex.finditer(doc.text, timeout=self.timeout)
             for m in found:
@@ -354,18 +359,15 @@ class Matcher:
     def context_ok(self, doc, start: int, end: int, entry: Entry) -> bool:
         if not entry.quoted and doc.in_quotation(start, end):
             return False
-        toks = doc.tokens
         i0 = doc.token_index(start)
         i1 = doc.token_index(end)
-        prev = toks[i0 - 1].norm if i0 > 0 else ""
-        nxt = toks[i1].norm if i1 < len(toks) else ""
-        if entry.not_after and prev and _word_matches(prev, entry.not_after):
+        if entry.not_after and precedes(doc, start, i0, entry.not_after):
             return False
-        if entry.not_before and nxt and _word_matches(nxt, entry.not_before):
+        if entry.not_before and follows(doc, end, i1, entry.not_before):
             return False
-        if entry.after and not (prev and _word_matches(prev, entry.after)):
+        if entry.after and not precedes(doc, start, i0, entry.after):
             return False
-        if entry.before and not (nxt and _word_matches(nxt, entry.before)):
+        if entry.before and not follows(doc, end, i1, entry.before):
             return False
         if entry.near and not self._around(doc, start, end, i0, i1, entry, entry.scope, entry.near):
             return False

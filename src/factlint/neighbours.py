@@ -1,0 +1,105 @@
+"""A pack entry's neighbour conditions: the words just before a match (`after`, `not_after`) or
+just after it (`before`, `not_before`), each a short sequence of word tests in reading order.
+
+A test is a word (`course`), a prefix (`rule*`), a word class (`@noun`, `@modal`; see
+wordclass.py), or alternatives joined by `|` (`ban*|law*|@possessive`); a `?` after a test makes
+it optional. So `loose` after `["@modal @adverb?"]` fires in `could loose` and `could easily
+loose`, and `there` before `["@plural @aux"]` in `there contracts had`. The words of a sequence
+stand in one clause: only spaces separate them from each other and from the match, so a comma
+or a full stop ends the context (`from there, troops moved` is not `there troops`)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import wordclass
+
+_GAP = re.compile(r"[ \t\u00a0]*")
+
+
+@dataclass(frozen=True)
+class Test:
+    words: frozenset[str]
+    prefixes: tuple[str, ...]
+    classes: tuple[str, ...]
+    optional: bool = False
+
+    def __call__(self, word: str, surface: str) -> bool:
+        if word in self.words or any(word.startswith(p) for p in self.prefixes):
+            return True
+        return any(wordclass.is_class(c, word, surface) for c in self.classes)
+
+
+Sequence = tuple[Test, ...]
+
+
+def compile_test(text: str) -> Test:
+    optional = text.endswith("?") and len(text) > 1
+    body = text[:-1] if optional else text
+    words, prefixes, classes = set(), [], []
+    for alt in body.lower().replace("’", "'").split("|"):
+        if alt.startswith("@"):
+            if alt[1:] not in wordclass.NAMES:
+                raise ValueError(f"unknown word class {alt!r} (known: "
+                                 f"{', '.join('@' + n for n in sorted(wordclass.NAMES))})")
+            classes.append(alt[1:])
+        elif alt.endswith("*") and len(alt) > 1:
+            prefixes.append(alt[:-1])
+        elif alt:
+            words.add(alt)
+        else:
+            raise ValueError(f"empty word test in {text!r}")
+    return Test(frozenset(words), tuple(prefixes), tuple(classes), optional)
+
+
+def compile_sequences(items: tuple[str, ...]) -> tuple[Sequence, ...]:
+    """Each item a sequence of space-separated tests; ValueError names a bad one."""
+    out = []
+    for item in items:
+        seq = tuple(compile_test(t) for t in item.split())
+        if not seq or all(t.optional for t in seq):
+            raise ValueError(f"{item!r} needs at least one word test that is not optional")
+        out.append(seq)
+    return tuple(out)
+
+
+def _joined(text: str, end: int, start: int) -> bool:
+    """Do only spaces stand between offset `end` and offset `start`?"""
+    return start >= end and _GAP.fullmatch(text, end, start) is not None
+
+
+def follows(doc, end: int, i: int, seqs: tuple[Sequence, ...]) -> bool:
+    """Does one of these sequences stand right after a match that ends at `end`, whose next
+    token is `i`?"""
+    toks, text = doc.tokens, doc.text
+
+    def walk(seq: Sequence, k: int, j: int, last: int) -> bool:
+        if k == len(seq):
+            return True
+        test = seq[k]
+        if j < len(toks) and _joined(text, last, toks[j].start):
+            t = toks[j]
+            if test(t.norm, text[t.start:t.end]) and walk(seq, k + 1, j + 1, t.end):
+                return True
+        return test.optional and walk(seq, k + 1, j, last)
+
+    return any(walk(seq, 0, i, end) for seq in seqs)
+
+
+def precedes(doc, start: int, i: int, seqs: tuple[Sequence, ...]) -> bool:
+    """Does one of these sequences stand right before a match that starts at `start`, whose
+    first token is `i` (so the sequence's last word is token i - 1)?"""
+    toks, text = doc.tokens, doc.text
+
+    def walk(seq: Sequence, k: int, j: int, first: int) -> bool:
+        if k < 0:
+            return True
+        test = seq[k]
+        if j >= 0 and _joined(text, toks[j].end, first):
+            t = toks[j]
+            if test(t.norm, text[t.start:t.end]) and walk(seq, k - 1, j - 1, t.start):
+                return True
+        return test.optional and walk(seq, k - 1, j, first)
+
+    return any(walk(seq, len(seq) - 1, i - 1, start) for seq in seqs)

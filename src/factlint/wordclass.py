@@ -1,0 +1,103 @@
+"""Word classes for the wording packs' neighbour conditions: is the word after a confusable a
+noun, a modal, a comparative? (`its` before a noun, `then` after a comparative, `loose` after a
+modal.) Closed classes come from rules/grammar/closed-classes.toml; open ones from
+rules/grammar/word-classes.txt, generated from LemmInflect's lexicon by
+tools/build_word_classes.py. Both are read once, on the first question, so an article whose
+confusables need no word class never pays for them."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from functools import cache
+from pathlib import Path
+
+# letters of word-classes.txt
+_NOUN, _PLURAL, _ADJ, _CMP, _ADV = "N", "P", "A", "C", "R"
+_VERB_FORMS, _ING, _PAST, _AUX = "VZGD", "G", "D", "X"
+# a word that can be one of these is not read as a noun: after `it's` an adjective, an adverb or
+# a participle is grammatical (`it's ready`, `it's hiring`), so such a word is never evidence
+_NOT_NOUN = "ARGDX"
+_DIGITS = re.compile(r"\d[\d,.]*(?:st|nd|rd|th|s)?$")
+
+
+def _grammar_dir() -> Path:
+    from .packs import packs_dir
+
+    return packs_dir() / "grammar"
+
+
+@cache
+def _open_classes() -> dict[str, str]:
+    table: dict[str, str] = {}
+    with (_grammar_dir() / "word-classes.txt").open(encoding="utf-8") as fh:
+        for line in fh:
+            if line and line[0] != "#":
+                word, _, letters = line.rstrip("\n").partition(" ")
+                table[word] = letters
+    return table
+
+
+@cache
+def _closed_classes() -> dict[str, frozenset[str]]:
+    data = tomllib.loads((_grammar_dir() / "closed-classes.toml").read_text(encoding="utf-8"))
+    out = {name: frozenset(words) for name, words in data["classes"].items()}
+    out["determiner"] = out["determiner"] | out["article"] | out["possessive"] | out["demonstrative"]
+    out["aux"] = out.pop("auxiliary") | out["modal"]
+    return out
+
+
+@cache
+def _closed_words() -> frozenset[str]:
+    return frozenset().union(*_closed_classes().values())
+
+
+def _letters(word: str) -> str:
+    return _open_classes().get(word, "")
+
+
+def _noun_like(word: str, surface: str, plural: bool) -> bool:
+    """A common noun and nothing a grammar would accept in its place: not an adjective, adverb,
+    participle or closed-class word, and not capitalised (a capital mid-sentence is a name)."""
+    if not surface[:1].islower() or word in _closed_words():
+        return False
+    letters = _letters(word)
+    if plural:
+        return _PLURAL in letters and not any(c in letters for c in _NOT_NOUN)
+    return (_NOUN in letters or _PLURAL in letters) and not any(c in letters for c in _NOT_NOUN)
+
+
+def _number(word: str, surface: str) -> bool:
+    return bool(_DIGITS.match(word)) or word in _closed_classes()["number"]
+
+
+def _modal(word: str, surface: str) -> bool:
+    return word in _closed_classes()["modal"] or word.endswith(("'ll", "'d"))
+
+
+OPEN = {
+    "noun": lambda w, s: _noun_like(w, s, plural=False),
+    "plural": lambda w, s: _noun_like(w, s, plural=True),
+    "adjective": lambda w, s: _ADJ in _letters(w),
+    "comparative": lambda w, s: _CMP in _letters(w) or w in _closed_classes()["comparative"],
+    "adverb": lambda w, s: _ADV in _letters(w) or w in _closed_classes()["adverb"],
+    "verb": lambda w, s: any(c in _letters(w) for c in _VERB_FORMS),
+    "ing": lambda w, s: _ING in _letters(w),
+    "past": lambda w, s: _PAST in _letters(w),
+    "number": _number,
+    "modal": _modal,
+    "capital": lambda w, s: s[:1].isupper(),
+    "genitive": lambda w, s: w.endswith("'s"),
+    "any": lambda w, s: True,
+}
+CLOSED = ("article", "possessive", "demonstrative", "determiner", "pronoun", "object-pronoun",
+          "subject-pronoun", "preposition", "conjunction", "be", "aux", "negation", "unit", "clause-verb")
+NAMES = frozenset(OPEN) | frozenset(CLOSED)
+
+
+def is_class(name: str, word: str, surface: str) -> bool:
+    """Is this word (lower-cased `word`, as written `surface`) of the named class?"""
+    test = OPEN.get(name)
+    if test is not None:
+        return test(word, surface)
+    return word in _closed_classes()[name]
