@@ -67,7 +67,7 @@ def test_lint_text_and_lint_file(write):
     assert (g[0].path, g[0].line) == (str(art), 3)
     with pytest.raises(LintError, match="empty file"):
         lint_file(str(write("c.txt", "")))
-    with pytest.raises(TypeError, match="unknown option"):
+    with pytest.raises(LintError, match="unknown option"):
         lint_text(STRAY, selct=["A"])
 
 
@@ -78,3 +78,49 @@ def test_version():
 def test_html_from_stdin_with_input_format():
     code, data = run_json("-", "--input-format", "html", stdin=b"<p>The bridge will reopen,&rdquo; she said.</p>")
     assert data["findings"][0]["column"] == 27
+
+
+# -- files factlint writes: never a traceback, never the article ---------------------------------
+@pytest.mark.parametrize("option", ["-o", "--output", "--write-baseline"])
+def test_writing_into_a_missing_folder_is_a_one_line_usage_error(write, tmp_path, option):
+    art = write("a.txt", STRAY)
+    target = tmp_path / "nowhere" / "x.json"
+    proc = run_cli("check", str(art), option, str(target))
+    assert proc.returncode == 2
+    err = proc.stderr.decode()
+    assert err.count("\n") == 1 and "Traceback" not in err
+    flag = "--output" if option.startswith("-o") or option == "--output" else option
+    assert err.startswith(f"factlint: {flag} {target}: no such folder {tmp_path / 'nowhere'}")
+
+
+@pytest.mark.parametrize("option", ["-o", "--write-baseline"])
+def test_writing_over_a_checked_article_is_refused(write, tmp_path, option):
+    art = write("a.md", STRAY)
+    other = write("b.md", STRAY)
+    before = art.read_bytes()
+    for args in ([str(art), str(other)], [str(tmp_path)], [str(other), "--source", str(art)]):
+        proc = run_cli("check", *args, option, str(art))
+        assert proc.returncode == 2, args
+        assert "is one of the files being checked" in proc.stderr.decode()
+        assert art.read_bytes() == before
+    # through a symbolic link too
+    link = tmp_path / "link.md"
+    link.symlink_to(art)
+    proc = run_cli("check", str(art), option, str(link))
+    assert proc.returncode == 2 and art.read_bytes() == before
+
+
+def test_a_report_beside_the_articles_is_fine_and_written_whole(write, tmp_path):
+    write("a.txt", STRAY)
+    out = tmp_path / "report.json"
+    proc = run_cli("check", str(tmp_path / "a.txt"), "-f", "json", "-o", str(out))
+    assert proc.returncode == 0 and json.loads(out.read_text())["findings"]
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".factlint-")]
+    assert oct(out.stat().st_mode & 0o777) != oct(0o600)  # the user's umask, not mkstemp's
+
+
+def test_the_same_file_for_report_and_baseline_is_refused(write, tmp_path):
+    art = write("a.txt", STRAY)
+    out = tmp_path / "x.json"
+    proc = run_cli("check", str(art), "-o", str(out), "--write-baseline", str(out))
+    assert proc.returncode == 2 and b"is also the file of --output" in proc.stderr

@@ -6,7 +6,7 @@ import pytest
 
 from factlint.config import ConfigError, discover, from_mapping, read_config_file
 from factlint.model import Severity
-from tests.conftest import run_json
+from tests.conftest import run_cli, run_json
 
 STRAY = "The bridge will reopen in May,” the mayor said.\n"
 
@@ -60,7 +60,9 @@ def test_unknown_code_in_config_is_a_clear_error(write, tmp_path):
     write("a.txt", STRAY)
     code, data = run_json(str(tmp_path / "a.txt"))
     assert code == 2
-    assert "factlint.toml: select: 'D1O1' names no rule" in data["errors"][0]["message"]
+    err = data["errors"][0]
+    assert err["path"].endswith("factlint.toml")
+    assert err["message"] == "select: 'D1O1' names no rule (did you mean 'D101'?); 1 file not checked"
 
 
 def test_malformed_toml_names_the_file(write, tmp_path):
@@ -68,7 +70,7 @@ def test_malformed_toml_names_the_file(write, tmp_path):
     write("a.txt", STRAY)
     code, data = run_json(str(tmp_path / "a.txt"))
     assert code == 2 and "malformed TOML" in data["errors"][0]["message"]
-    assert "factlint.toml" in data["errors"][0]["message"]
+    assert data["errors"][0]["path"].endswith("factlint.toml")
 
 
 def test_per_path_ignores(write, tmp_path):
@@ -77,3 +79,97 @@ def test_per_path_ignores(write, tmp_path):
     write("new.txt", STRAY)
     _, data = run_json(str(tmp_path))
     assert [f["path"].split("/")[-1] for f in data["findings"]] == ["new.txt"]
+
+
+# -- every key and reference is validated, with a did-you-mean, once per run ---------------------
+@pytest.mark.parametrize(("toml", "words"), [
+    ('date-order = "ddmy"\n', "date-order must be one of auto, dmy, mdy, not 'ddmy' (did you mean 'dmy'?)"),
+    ('number-style = "chicgo"\n', "(did you mean 'chicago'?)"),
+    ('fail-on = "warnings"\n', "fail-on must be error, warning or info, not 'warnings' (did you mean 'warning'?)"),
+    ('[severity]\nA201 = "eror"\n', "(did you mean 'error'?)"),
+    ('[severity]\nloaded-languag = "info"\n', "severity: 'loaded-languag' names no rule (did you mean 'loaded-language'?)"),
+    ('ignore = ["unbalanced-quotation-mark"]\n', "(did you mean 'unbalanced-quotation-marks'?)"),
+    ('disable-entries = ["confusables:free-rein"]\n', "pack 'confusables' has no entry 'free-rein' (did you mean 'free-reign'?)"),
+    ('disable-entries = ["confusibles:free-reign"]\n', "no pack named 'confusibles'"),
+    ('disable-entries = ["no-such-entry-anywhere"]\n', "no pack has an entry 'no-such-entry-anywhere'"),
+    ('disable-packs = ["idiom"]\n', "(did you mean 'idioms'?)"),
+    ('packs = ["style/missing.toml"]\n', "packs: no pack file 'style/missing.toml'"),
+    ('lexicons = ["style/missing.toml"]\n', "lexicons: cannot read style/missing.toml"),
+    ('[per-path-ignores]\n"archive/*" = ["A2O1"]\n', "(did you mean 'A201'?)"),
+])
+def test_every_config_value_and_reference_is_checked(write, tmp_path, toml, words):
+    write("factlint.toml", toml)
+    write("a.txt", STRAY)
+    code, data = run_json(str(tmp_path / "a.txt"))
+    assert code == 2, data
+    assert [e["path"] for e in data["errors"]] == [str(tmp_path / "factlint.toml")]
+    assert words in data["errors"][0]["message"]
+    assert data["findings"] == []
+
+
+def test_a_lexicon_key_typo_is_an_error(write, tmp_path):
+    write("style/courts.toml", 'verbz = ["ruled"]\n')
+    write("style/counts.toml", '[category.evicted]\nverbz = ["evicted"]\n')
+    write("a.txt", STRAY)
+    write("factlint.toml", 'lexicons = ["style/courts.toml"]\n')
+    code, data = run_json(str(tmp_path / "a.txt"))
+    assert code == 2
+    assert data["errors"][0]["path"].endswith("courts.toml")
+    assert data["errors"][0]["message"].startswith("unknown lexicon key 'verbz' (did you mean 'verbs'?)")
+    write("factlint.toml", 'lexicons = ["style/counts.toml"]\n')
+    code, data = run_json(str(tmp_path / "a.txt"))
+    assert code == 2 and "category.evicted: unknown key 'verbz' (did you mean 'verbs'?)" in data["errors"][0]["message"]
+
+
+def test_a_good_lexicon_is_accepted(write, tmp_path):
+    write("style/courts.toml", 'verbs = ["ruled"]\n')
+    write("factlint.toml", 'lexicons = ["style/courts.toml"]\n')
+    write("a.txt", STRAY)
+    code, data = run_json(str(tmp_path / "a.txt"))
+    assert code == 0 and data["errors"] == []
+
+
+def test_the_same_typo_on_the_command_line_gets_the_same_hint(write, tmp_path):
+    art = write("a.txt", STRAY)
+    code, data = run_json(str(art), "--ignore", "loaded-languag")
+    assert code == 2
+    assert data["errors"] == [{"path": "--ignore", "message": "'loaded-languag' names no rule (did you mean 'loaded-language'?); 1 file not checked"}]
+    code, data = run_json(str(art), "--select", "A2O1")
+    assert data["errors"][0]["path"] == "--select"
+    assert data["errors"][0]["message"].startswith("'A2O1' names no rule (did you mean 'A201'?)")
+
+
+def test_a_config_error_is_printed_once_per_run(write, tmp_path):
+    write("factlint.toml", 'selct = ["A"]\n')
+    for name in ("a.txt", "b.txt", "c/d.md"):
+        write(name, STRAY)
+    write("other/factlint.toml", 'ignore = ["X"]\n')
+    write("other/e.txt", STRAY)
+    proc = run_cli("check", str(tmp_path), "--fail-on", "warning")
+    assert proc.returncode == 2
+    out = proc.stdout.decode()
+    assert out.count("unknown key 'selct'") == 1, out
+    assert "(did you mean 'select'?); 3 files not checked" in out
+    assert "e.txt:1:" in out  # the folder with a good config is still checked
+    code, data = run_json(str(tmp_path))
+    assert len(data["errors"]) == 1
+
+
+def test_severity_by_rule_name(write, tmp_path):
+    write("factlint.toml", '[severity]\nunbalanced-quotation-marks = "error"\n')
+    write("a.txt", STRAY)
+    code, data = run_json(str(tmp_path / "a.txt"))
+    assert code == 1 and data["findings"][0]["severity"] == "error"
+
+
+# -- exclude -------------------------------------------------------------------------------------
+def test_exclude_is_applied_to_folders_and_named_files(write, tmp_path):
+    write("factlint.toml", 'exclude = ["README.md", "drafts", "*.notes.txt"]\n')
+    for name in ("README.md", "news/README.md", "drafts/x.txt", "news/a.notes.txt", "news/story.txt"):
+        write(name, STRAY)
+    _, data = run_json(str(tmp_path), "--fail-on", "warning")
+    assert sorted(f["path"] for f in data["findings"]) == [str(tmp_path / "news" / "story.txt")]
+    # a hook passes files by name: the config still excludes them
+    _, data = run_json(str(tmp_path / "README.md"), str(tmp_path / "drafts" / "x.txt"),
+                       str(tmp_path / "news" / "story.txt"))
+    assert [f["path"] for f in data["findings"]] == [str(tmp_path / "news" / "story.txt")]

@@ -144,3 +144,83 @@ def test_rule_that_raises_fails_alone(monkeypatch):
         from factlint.registry import _GENERATION
 
         _GENERATION[0] += 1
+
+
+# -- suppressions: advice that can be followed ---------------------------------------------------
+def test_a_suppression_for_a_rule_off_in_this_run_is_not_called_unused(write):
+    text = "<!-- factlint-disable-next-line A201 -->\n" + STRAY
+    assert lint_text(text) == []  # used: A201 fires under it
+    art = write("a.txt", text)
+    for args in (["--ignore", "A201"], ["--ignore", "A"], ["--select", "D,X100"]):
+        code, data = run_json(str(art), *args)
+        assert data["findings"] == [], args
+    # a blanket comment is not known to be unused when any rule is off in this run
+    blanket = "<!-- factlint-disable-next-line -->\nThe bridge will reopen in May.\n"
+    assert [f.code for f in lint_text(blanket)] == ["X100"]
+    assert lint_text(blanket, ignore=["W301"]) == []
+
+
+def test_a_suppression_under_per_path_ignores_is_not_called_unused(write, tmp_path):
+    write("factlint.toml", '[per-path-ignores]\n"archive/*" = ["A201"]\n')
+    art = write("archive/a.txt", "<!-- factlint-disable-next-line A201 -->\n" + STRAY)
+    code, data = run_json(str(art))
+    assert data["findings"] == []
+
+
+def test_a_suppression_by_rule_name_is_honoured():
+    for form in ("unbalanced-quotation-marks", "Unbalanced-Quotation-Marks", "A201", "a2",
+                 "D101, unbalanced-quotation-marks"):
+        assert lint_text(f"<!-- factlint-disable-next-line {form} -->\n" + STRAY) == [], form
+    block = ("<!-- factlint-disable unbalanced-quotation-marks -->\n" + STRAY
+             + "<!-- factlint-enable A201 -->\n" + STRAY)
+    assert [f.line for f in lint_text(block)] == [4]
+
+
+def test_a_suppression_naming_no_rule_is_reported_with_the_closest_name():
+    f = lint_text("<!-- factlint-disable-next-line unbalanced-quotation-mark -->\n" + STRAY)
+    assert [x.code for x in f] == ["A201", "X100"] or [x.code for x in f] == ["X100", "A201"]
+    x100 = next(x for x in f if x.code == "X100")
+    assert "names no rule: 'unbalanced-quotation-mark' (did you mean 'unbalanced-quotation-marks'?)" in x100.message
+
+
+# -- a plugin's hits are checked before they are placed ------------------------------------------
+def _register(code, func):
+    from factlint.registry import _GENERATION, _RULES, Rule, register
+
+    register(Rule(code, "bad-offsets", WARNING, func, "", True, "house_rules.py"))
+
+    def undo():
+        del _RULES[code]
+        _GENERATION[0] += 1
+
+    return undo
+
+
+def test_a_hit_outside_the_text_fails_its_rule_alone_naming_it():
+    from factlint import LintError
+    from factlint.engine import RunOptions, lint_source
+    from factlint.model import Hit, Ref
+
+    cases = {
+        "Z901": lambda doc: iter([Hit(-600, -584, "before the start")]),
+        "Z902": lambda doc: iter([Hit(0, len(doc.text) + 50, "past the end")]),
+        "Z903": lambda doc: iter([Hit(5, 2, "backwards")]),
+        "Z904": lambda doc: iter([(0, 3, "a tuple")]),
+        "Z905": lambda doc: iter([Hit(0, 3, "ok", related=(Ref(10**6, 10**6 + 1, "far"),))]),
+    }
+    for code, func in cases.items():
+        undo = _register(code, func)
+        try:
+            res = lint_source("<t>", STRAY, RunOptions(isolated=True, select=("A201", code)))
+            assert [f.code for f in res.findings] == ["A201"], code
+            assert len(res.errors) == 1, code
+            msg = res.errors[0].message
+            assert msg.startswith(f"rule {code} (bad-offsets) from house_rules.py "), msg
+            assert "outside the document's text" in msg or "not a factlint.model.Hit" in msg
+            try:
+                lint_text(STRAY, select=[code])
+                raise AssertionError("expected LintError")
+            except LintError:
+                pass
+        finally:
+            undo()

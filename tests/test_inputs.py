@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import codecs
+import json
 import os
+import subprocess
+import sys
 
 import pytest
 
@@ -48,10 +51,10 @@ def test_unreadable_file(tmp_path, monkeypatch):
     p = tmp_path / "secret.txt"
     p.write_text(GOOD)
 
-    def denied(self):
+    def denied(self, *args, **kw):
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(type(p), "read_bytes", denied)
+    monkeypatch.setattr(type(p), "open", denied)
     with pytest.raises(InputError, match="permission denied"):
         read_source(str(p), 10_000)
 
@@ -115,3 +118,42 @@ def test_files_are_never_modified(write, tmp_path):
     before = p.read_bytes(), p.stat().st_mtime_ns
     run_cli("check", str(p), "--format", "sarif")
     assert (p.read_bytes(), p.stat().st_mtime_ns) == before
+
+
+# -- inputs that never end or never come ---------------------------------------------------------
+def test_dev_zero_is_refused_not_read(tmp_path):
+    with pytest.raises(InputError, match=r"not a regular file \(a device\)"):
+        read_source("/dev/zero", 1000)
+    good = tmp_path / "good.txt"
+    good.write_text(BAD_QUOTE)
+    code, data = run_json("/dev/zero", str(good))
+    assert code == 2
+    assert [e["path"] for e in data["errors"]] == ["/dev/zero"]
+    assert {f["path"] for f in data["findings"]} == {str(good)}
+
+
+def test_a_named_pipe_is_refused_without_waiting(tmp_path):
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    with pytest.raises(InputError, match="a named pipe"):
+        read_source(str(fifo), 1000)
+    proc = run_cli("check", str(fifo))  # no writer: it would block for ever if opened
+    assert proc.returncode == 2 and b"not a regular file (a named pipe)" in proc.stdout
+
+
+def test_standard_input_has_the_file_size_limit(write, tmp_path):
+    write("factlint.toml", "max-file-size = 200\n")
+    proc = run_cli("check", "--format", "json", "-", stdin=(GOOD * 50).encode(), cwd=tmp_path)
+    assert proc.returncode == 2
+    data = json.loads(proc.stdout)
+    assert data["errors"] == [{"path": "-", "message": "input is over the 200-byte limit (max-file-size)"}]
+    small = run_cli("check", "-", stdin=GOOD.encode(), cwd=tmp_path)
+    assert small.returncode == 0
+
+
+def test_standard_input_of_zeros_stops_at_the_limit(write, tmp_path):
+    write("factlint.toml", "max-file-size = 1000\n")
+    with open("/dev/zero", "rb") as zero:
+        proc = subprocess.run([sys.executable, "-m", "factlint", "check", "-"], stdin=zero,
+                              capture_output=True, cwd=tmp_path, timeout=60)
+    assert proc.returncode == 2 and b"limit" in proc.stdout

@@ -6,12 +6,12 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
 from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 
 from .model import Finding
+from .outputs import write_atomically
 
 VERSION = 1
 
@@ -44,16 +44,7 @@ def write_baseline(findings: Iterable[Finding], target: str) -> int:
             for (p, c, fp, m), n in rows
         ],
     }
-    fd, tmp = tempfile.mkstemp(prefix=".factlint-baseline-", dir=str(base))
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump(data, fh, indent=2, ensure_ascii=False)
-            fh.write("\n")
-        os.replace(tmp, target)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
+    write_atomically(target, json.dumps(data, indent=2, ensure_ascii=False) + "\n")
     return sum(n for _, n in rows)
 
 

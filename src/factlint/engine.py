@@ -36,6 +36,10 @@ class RunOptions:
     input_format: str = "auto"
     date_order: str | None = None
     isolated: bool = False  # ignore config files (the Python API's default for lint_text)
+    option_style: str = "--"  # how errors name an option: `--ignore` (CLI), `ignore` (API)
+
+    def label(self, option: str) -> str:
+        return f"--{option}" if self.option_style == "--" else option.replace("-", "_")
 
 
 @dataclass
@@ -44,6 +48,7 @@ class FileResult:
     findings: list[Finding] = field(default_factory=list)
     errors: list[FileError] = field(default_factory=list)
     words: int = 0
+    checked: bool = True  # False: a config, option or input error kept the file from a check
 
 
 def decide(rule: Rule, select: tuple[str, ...], extend: tuple[str, ...], ignore: tuple[str, ...]) -> bool:
@@ -65,15 +70,14 @@ def _known() -> tuple[set[str], dict[str, str]]:
     return {r.code for r in rules}, {r.name: r.code for r in rules}
 
 
-def _prefixes(values: tuple[str, ...]) -> tuple[str, ...]:
+def _prefixes(values: tuple[str, ...], where: str = "configuration", key: str = "") -> tuple[str, ...]:
     codes, names = _known()
-    out = []
-    for v in values:
-        p = configmod.resolve_selector(v, codes, names)
-        if p is None:
-            raise ConfigError(f"{v!r} names no rule")
-        out.append(p)
-    return tuple(out)
+    return tuple(configmod.to_prefix(v, codes, names, where, key) for v in values)
+
+
+def _resolver():
+    codes, names = _known()
+    return lambda word: configmod.resolve_selector(word, codes, names)
 
 
 @lru_cache(maxsize=64)
@@ -83,29 +87,44 @@ def _load_config(config_file: str | None, directory: str, isolated: bool) -> Con
     if config_file:
         cfg = configmod.read_config_file(Path(config_file))
         if cfg is None:
-            raise ConfigError(f"{config_file}: has no [tool.factlint] table")
+            raise ConfigError(config_file, "has no [tool.factlint] table")
     else:
         cfg = configmod.discover(directory)
     for spec in cfg.plugins:
         try:
             load_plugin(spec, cfg.base)
         except RegistryError as exc:
-            raise ConfigError(f"{cfg.path}: {exc}") from None
+            raise ConfigError(cfg.path or "configuration", f"plugins: {exc}") from None
     if cfg.packs or cfg.disable_packs or cfg.disable_entries:
         from .packs import PackError, load_user_packs
 
         try:
             load_user_packs(cfg)
         except PackError as exc:
-            raise ConfigError(str(exc)) from None
+            raise ConfigError(exc.where, exc.message) from None
+    if cfg.lexicons:
+        from .packs import shipped_lexicons
+
+        configmod.validate_lexicons(cfg, shipped_lexicons())
     codes, names = _known()
-    configmod.validate_codes(cfg, codes, names)
-    return cfg
+    return configmod.validate_codes(cfg, codes, names)
 
 
 def config_for(path: str, opts: RunOptions) -> Config:
     directory = os.getcwd() if path == STDIN else os.path.dirname(os.path.abspath(path))
     return _load_config(opts.config_file, directory, opts.isolated)
+
+
+def excluded(path: str, opts: RunOptions) -> bool:
+    """Does the config that governs a file or folder exclude it? (A config that cannot be read
+    excludes nothing: its error is reported when the files under it are checked.)"""
+    if path == STDIN or opts.isolated:
+        return False
+    try:
+        cfg = config_for(path, opts)
+    except ConfigError:
+        return False
+    return configmod.is_excluded(cfg, path)
 
 
 def active_rules(cfg: Config, opts: RunOptions) -> list[Rule]:
@@ -115,9 +134,10 @@ def active_rules(cfg: Config, opts: RunOptions) -> list[Rule]:
 
 @lru_cache(maxsize=64)
 def _active_rules(cfg: Config, opts: RunOptions, _generation: int) -> list[Rule]:
-    select = _prefixes(opts.select) if opts.select is not None else _prefixes(cfg.select)
-    extend = _prefixes((opts.extend_select or ()) + cfg.extend_select)
-    ignore = _prefixes(cfg.ignore + (opts.ignore or ()))
+    select = (_prefixes(opts.select, opts.label("select")) if opts.select is not None
+              else _prefixes(cfg.select))
+    extend = _prefixes(opts.extend_select or (), opts.label("extend-select")) + _prefixes(cfg.extend_select)
+    ignore = _prefixes(cfg.ignore) + _prefixes(opts.ignore or (), opts.label("ignore"))
     return [r for r in all_rules() if decide(r, select, extend, ignore)]
 
 
@@ -160,23 +180,46 @@ def sort_key(f: Finding) -> tuple:
     return (f.line, f.column, f.code, f.end_line, f.end_column, f.message)
 
 
+def _check_hit(doc: Document, hit: object) -> str | None:
+    """Why a rule's hit cannot be placed in the document (a plugin's bad offsets), or None."""
+    if not isinstance(hit, Hit):
+        return f"yielded {type(hit).__name__}, not a factlint.model.Hit"
+    n = len(doc.text)
+    spans = [(hit.start, hit.end)] + [(r.start, r.end) for r in hit.related if r.path is None]
+    for start, end in spans:
+        if not (isinstance(start, int) and isinstance(end, int) and 0 <= start <= end <= n):
+            return f"gave offsets {start!r}..{end!r}, outside the document's text (0..{n})"
+    return None
+
+
+def _rule_label(r: Rule) -> str:
+    where = "" if r.origin == "factlint" else f" from {r.origin}"
+    return f"rule {r.code} ({r.name}){where}"
+
+
 def lint_document(doc: Document, rules: list[Rule], cfg: Config, path_ignores: tuple[str, ...] = ()) -> FileResult:
     result = FileResult(doc.path, words=doc.word_count)
     findings: dict[tuple, Finding] = {}
+    failed: set[str] = set()
     for r in rules:
         if r.code == UNUSED_SUPPRESSION:
             continue
         severity_override = cfg.severity_for(r.code)
         try:
             for hit in r.run(doc):
+                problem = _check_hit(doc, hit)
+                if problem is not None:  # a bad hit fails its rule alone, and is not reported
+                    result.errors.append(FileError(doc.path, f"{_rule_label(r)} {problem}"))
+                    failed.add(r.code)
+                    break
                 sev = severity_override or hit.severity or r.severity
                 f = to_finding(doc, r, hit, sev)
                 findings.setdefault((f.line, f.column, f.code, f.end_line, f.end_column, f.message), f)
         except Exception as exc:  # one failing rule (often a plugin) fails alone, named
-            where = "" if r.origin == "factlint" else f" from {r.origin}"
-            result.errors.append(FileError(doc.path, f"rule {r.code} ({r.name}){where} failed: {type(exc).__name__}: {exc}"))
+            result.errors.append(FileError(doc.path, f"{_rule_label(r)} failed: {type(exc).__name__}: {exc}"))
+            failed.add(r.code)
     kept = [f for f in findings.values() if not any(f.code.startswith(p) for p in path_ignores)]
-    suppressions = parse_suppressions(doc)
+    suppressions = parse_suppressions(doc, _resolver()) if doc.comments else []
     if suppressions:
         out = []
         for f in kept:
@@ -188,18 +231,41 @@ def lint_document(doc: Document, rules: list[Rule], cfg: Config, path_ignores: t
         kept = out
         meta = next((r for r in rules if r.code == UNUSED_SUPPRESSION), None)
         if meta is not None:
+            ran = {r.code for r in rules} - failed - {UNUSED_SUPPRESSION}
+            ran = {c for c in ran if not any(c.startswith(p) for p in path_ignores)}
             for s in suppressions:
-                if not s.used:
-                    codes = ", ".join(s.codes) if s.codes else "any rule"
+                message = _stale(s, ran)
+                if message:
                     kept.append(Finding(
                         path=doc.path, line=s.line, column=s.column, code=meta.code,
                         end_line=s.line, end_column=s.column + 4, name=meta.name,
                         severity=cfg.severity_for(meta.code) or meta.severity,
-                        message=f"this factlint-{s.kind} comment ({codes}) suppresses nothing; remove it",
-                        excerpt=doc.line_text(s.line), context=doc.line_text(s.line),
+                        message=message, excerpt=doc.line_text(s.line), context=doc.line_text(s.line),
                     ))
     result.findings = sorted(kept, key=sort_key)
     return result
+
+
+def _stale(s, ran: set[str]) -> str | None:
+    """What X100 says about a suppression comment, or None. A comment that names no rule is
+    always reported. An unused one is reported only when every rule it can cover ran in full
+    in this run: with `--ignore W301` a W301 suppression is not known to be unused, and
+    following advice to remove it would bring the finding back on the next full run."""
+    codes, names = _known()
+    if s.unknown:
+        words = ", ".join(f"{w!r}{configmod.did_you_mean(w.upper(), codes) or configmod.did_you_mean(w.lower(), names)}"
+                          for w in s.unknown)
+        return f"this factlint-{s.kind} comment names no rule: {words}"
+    if s.used:
+        return None
+    prefixes = s.codes
+    covered = [r for r in all_rules() if r.code != UNUSED_SUPPRESSION
+               and (not prefixes or any(r.code.startswith(p) for p in prefixes))
+               and (r.default_enabled or r.code in prefixes or r.code in ran)]
+    if any(r.code not in ran for r in covered):
+        return None
+    label = ", ".join(s.codes) if s.codes else "any rule"
+    return f"this factlint-{s.kind} comment ({label}) suppresses nothing; remove it"
 
 
 @lru_cache(maxsize=32)
@@ -218,7 +284,7 @@ def lint_source(path: str, text: str, opts: RunOptions, source_docs: list[Docume
         rules = active_rules(cfg, opts)
         path_ignores = _path_ignores(path, cfg)
     except ConfigError as exc:
-        return FileResult(path, errors=[FileError(path, f"config: {exc}")])
+        return FileResult(path, errors=[FileError(exc.where, exc.message)], checked=False)
     try:
         doc = parse(path, text, opts.input_format, {"date_order": cfg.date_order, "config": cfg})
     except FrontMatterError as exc:
@@ -243,11 +309,11 @@ def lint_path(path: str, opts: RunOptions) -> FileResult:
     try:
         cfg = config_for(path, opts)
     except ConfigError as exc:
-        return FileResult(path, errors=[FileError(path, f"config: {exc}")])
+        return FileResult(path, errors=[FileError(exc.where, exc.message)], checked=False)
     try:
         text = read_source(path, cfg.max_file_size)
     except InputError as exc:
-        return FileResult(path, errors=[FileError(path, str(exc))])
+        return FileResult(path, errors=[FileError(path, str(exc))], checked=False)
     return lint_source(path, text, opts)
 
 

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import codecs
-import fnmatch
 import os
+import stat
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,8 +25,10 @@ class Target:
     path: str  # as the user will see it in reports
 
 
-def expand(paths: list[str], exclude: tuple[str, ...] = ()) -> tuple[list[Target], list[FileError]]:
-    """Files named on the command line, and articles found by recursing into folders."""
+def expand(paths: list[str], excluded: Callable[[str], bool] | None = None) -> tuple[list[Target], list[FileError]]:
+    """Files named on the command line, and articles found by recursing into folders, less
+    those `excluded` says no to (a folder's whole tree, or a file, named or found)."""
+    exclude = excluded or (lambda _path: False)
     targets: list[Target] = []
     errors: list[FileError] = []
     seen: set[str] = set()
@@ -34,19 +37,15 @@ def expand(paths: list[str], exclude: tuple[str, ...] = ()) -> tuple[list[Target
             targets.append(Target(STDIN))
             continue
         if os.path.isdir(p):
-            _walk(p, targets, errors, seen, exclude, set())
+            if not exclude(p):
+                _walk(p, targets, errors, seen, exclude, set())
         elif os.path.exists(p) or os.path.islink(p):
-            if p not in seen:
+            if p not in seen and not exclude(p):
                 seen.add(p)
                 targets.append(Target(p))
         else:
             errors.append(FileError(p, "no such file or directory"))
     return targets, errors
-
-
-def _excluded(path: str, exclude: tuple[str, ...]) -> bool:
-    name = os.path.basename(path)
-    return any(fnmatch.fnmatch(path, g) or fnmatch.fnmatch(name, g) for g in exclude)
 
 
 def _walk(top: str, targets, errors, seen, exclude, visiting: set[str]) -> None:
@@ -62,7 +61,7 @@ def _walk(top: str, targets, errors, seen, exclude, visiting: set[str]) -> None:
         return
     for entry in entries:
         path = os.path.join(top, entry.name)
-        if entry.name.startswith(".") or _excluded(path, exclude):
+        if entry.name.startswith(".") or exclude(path):
             continue
         try:
             is_dir = entry.is_dir()
@@ -116,12 +115,18 @@ def read_source(path: str, max_size: int) -> str:
     else:
         p = Path(path)
         try:
-            if p.is_dir():
+            st = p.stat()
+            if stat.S_ISDIR(st.st_mode):
                 raise InputError("is a folder")
-            size = p.stat().st_size
+            if not stat.S_ISREG(st.st_mode):
+                # a FIFO blocks until a writer comes, /dev/zero never ends: only files are read
+                raise InputError(f"not a regular file ({_kind(st.st_mode)}); pipe it to factlint "
+                                 "on standard input (`-`) instead")
+            size = st.st_size
             if size > max_size:
                 raise InputError(f"file is {size:,} bytes, over the {max_size:,}-byte limit (max-file-size)")
-            data = p.read_bytes()
+            with p.open("rb") as fh:
+                data = fh.read(max_size + 1)  # the file may have grown since stat
         except InputError:
             raise
         except PermissionError:
@@ -133,3 +138,13 @@ def read_source(path: str, max_size: int) -> str:
     if len(data) > max_size:
         raise InputError(f"input is over the {max_size:,}-byte limit (max-file-size)")
     return decode(data)
+
+
+def _kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a named pipe"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not a file"

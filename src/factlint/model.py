@@ -3,23 +3,49 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import IntEnum
+from enum import StrEnum
+
+_RANK = {"info": 1, "warning": 2, "error": 3}
 
 
-class Severity(IntEnum):
-    INFO = 1
-    WARNING = 2
-    ERROR = 3
+class Severity(StrEnum):
+    """A finding's severity. It is its name (`Severity.INFO == "info"`, so JSON, config and a
+    caller's own strings agree) and it is ordered by weight, not alphabetically: info < warning
+    < error, also against a name (`severity >= "warning"`)."""
+
+    INFO = "info"
+    WARNING = "warning"
+    ERROR = "error"
 
     @classmethod
-    def parse(cls, value: str) -> Severity:
+    def parse(cls, value: str | Severity) -> Severity:
         try:
-            return cls[value.strip().upper()]
-        except KeyError:
+            return cls(value.strip().lower()) if isinstance(value, str) else cls(value)
+        except ValueError:
             raise ValueError(f"unknown severity {value!r} (use error, warning or info)") from None
 
-    def __str__(self) -> str:
-        return self.name.lower()
+    @property
+    def rank(self) -> int:
+        return _RANK[self.value]
+
+    def _other(self, other: object) -> int:
+        if isinstance(other, str):
+            return Severity.parse(other).rank
+        raise TypeError(f"cannot compare a severity with {type(other).__name__}")
+
+    def __lt__(self, other: object) -> bool:
+        return self.rank < self._other(other)
+
+    def __le__(self, other: object) -> bool:
+        return self.rank <= self._other(other)
+
+    def __gt__(self, other: object) -> bool:
+        return self.rank > self._other(other)
+
+    def __ge__(self, other: object) -> bool:
+        return self.rank >= self._other(other)
+
+    __hash__ = str.__hash__  # a dict keyed by severities finds them by name too
 
 
 ERROR, WARNING, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO

@@ -28,7 +28,13 @@ REGEX_TIMEOUT = 1.0
 
 
 class PackError(ValueError):
-    """A malformed pack: one line naming the file, the line and the key."""
+    """A malformed pack: one line naming the file (`where`: the file, and the line when known)
+    and what is wrong there (`message`)."""
+
+    def __init__(self, where: str | Path, message: str) -> None:
+        super().__init__(f"{where}: {message}")
+        self.where = str(where)
+        self.message = message
 
 
 def packs_dir() -> Path:
@@ -120,7 +126,7 @@ def _err(path: Path, raw: str, msg: str, entry_id: str | None = None, last: bool
         if found:
             m = found[-1] if last else found[0]
             line = raw.count("\n", 0, m.start()) + 1
-    return PackError(f"{path}:{line}: {msg}")
+    return PackError(f"{path}:{line}", msg)
 
 
 def _did_you_mean(key: str, keys) -> str:
@@ -138,16 +144,16 @@ def load_pack(path: Path, builtin: bool = False) -> Pack:
     try:
         raw = path.read_bytes().decode("utf-8-sig")
     except OSError as exc:
-        raise PackError(f"{path}: cannot read pack: {exc.strerror or exc}") from None
+        raise PackError(path, f"cannot read pack: {exc.strerror or exc}") from None
     except UnicodeDecodeError:
-        raise PackError(f"{path}: pack is not UTF-8") from None
+        raise PackError(path, "pack is not UTF-8") from None
     try:
         data = tomllib.loads(raw)
     except tomllib.TOMLDecodeError as exc:
-        raise PackError(f"{path}: malformed TOML: {exc}") from None
+        raise PackError(path, f"malformed TOML: {exc}") from None
     head = data.get("pack")
     if not isinstance(head, dict):
-        raise PackError(f"{path}:1: a pack starts with a [pack] table (name, code, rule, severity)")
+        raise PackError(f"{path}:1", "a pack starts with a [pack] table (name, code, rule, severity)")
     for key in head:
         if key not in PACK_KEYS:
             raise _err(path, raw, f"[pack]: unknown key {key!r}{_did_you_mean(key, PACK_KEYS)}")
@@ -451,18 +457,89 @@ def register_builtin_packs() -> None:
         _register(load_pack(path, builtin=True))
 
 
+def _line_of(path: Path, key: str) -> str:
+    """`path:line` of a [pack] key, for errors found after the pack was read."""
+    try:
+        raw = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return str(path)
+    m = re.search(rf"^\s*{key}\s*=", raw, re.M)
+    return f"{path}:{raw.count(chr(10), 0, m.start()) + 1}" if m else str(path)
+
+
+def free_code(family: str, taken: set[str]) -> str | None:
+    """The first unused code of a family from 901 up: where a house pack belongs."""
+    return next((f"{family}{n}" for n in range(901, 1000) if f"{family}{n}" not in taken), None)
+
+
+def conflicts(pack: Pack, rules) -> str | None:
+    """Why a pack cannot be registered beside these rules: its code or its rule name is taken
+    (codes are forever; a built-in code in a house pack would change what that code means)."""
+    taken = {r.code: r for r in rules}
+    old = taken.get(pack.code)
+    if old is not None:
+        owner = "a built-in rule" if old.origin == "factlint" else old.origin
+        spare = free_code(pack.code[0], set(taken))
+        hint = f"; use a free code such as {spare}" if spare else ""
+        return f"code {pack.code!r} is already taken by {old.name} ({owner}){hint}"
+    named = next((r for r in rules if r.name == pack.rule), None)
+    if named is not None:
+        return f"rule name {pack.rule!r} is already taken by {named.code}"
+    return None
+
+
 def load_user_packs(cfg) -> None:
+    """Load and register the packs a config names, then check its disable-packs and
+    disable-entries against what is loaded. PackError names the file (and line) at fault."""
+    from .registry import all_rules
+
+    where = cfg.path or "configuration"
     for p in cfg.packs:
         path = (cfg.base / p).resolve()
-        if not any(pk.path == path for pk in _PACKS.values()):
-            pack = load_pack(path)
-            if pack.name in _PACKS:
-                raise PackError(f"{path}: a pack named {pack.name!r} is already loaded")
-            _register(pack)
+        if any(pk.path == path for pk in _PACKS.values()):
+            continue
+        if not path.is_file():
+            raise PackError(where, f"packs: no pack file {p!r} ({path})")
+        pack = load_pack(path)
+        if pack.name in _PACKS:
+            raise PackError(_line_of(path, "name"), f"a pack named {pack.name!r} is already loaded "
+                            f"(from {_PACKS[pack.name].path if not _PACKS[pack.name].builtin else 'factlint'})")
+        why = conflicts(pack, all_rules())
+        if why:
+            raise PackError(_line_of(path, "code" if why.startswith("code") else "rule"), why)
+        _register(pack)
     known = set(_PACKS)
     for name in cfg.disable_packs:
         if name not in known:
-            raise PackError(f"{cfg.path}: disable-packs: no pack named {name!r}{_did_you_mean(name, known)}")
+            raise PackError(where, f"disable-packs: no pack named {name!r}{_did_you_mean(name, known)}")
+    for ref in cfg.disable_entries:
+        why = _unknown_entry(ref)
+        if why:
+            raise PackError(where, f"disable-entries: {why}")
+
+
+def _unknown_entry(ref: str) -> str | None:
+    """Why `pack:entry` (or a bare entry id) names no pack entry, with a did-you-mean."""
+    if ":" in ref:
+        name, eid = ref.split(":", 1)
+        pack = _PACKS.get(name)
+        if pack is None:
+            return f"no pack named {name!r} in {ref!r}{_did_you_mean(name, set(_PACKS))}"
+        ids = {e.id for e in pack.entries}
+        if eid not in ids:
+            return f"pack {name!r} has no entry {eid!r}{_did_you_mean(eid, ids)}"
+        return None
+    ids = {e.id for pk in _PACKS.values() for e in pk.entries}
+    if ref not in ids:
+        return f"no pack has an entry {ref!r}{_did_you_mean(ref, ids)}"
+    return None
+
+
+def shipped_lexicons() -> dict[str, dict[str, Any]]:
+    """The shipped lexicons by kind (`attribution`, `quantities`), parsed: what a user
+    lexicon is validated against."""
+    d = packs_dir() / "lexicon"
+    return {p.stem: tomllib.loads(p.read_text(encoding="utf-8")) for p in sorted(d.glob("*.toml"))}
 
 
 def all_packs() -> list[Pack]:
