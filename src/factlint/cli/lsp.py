@@ -30,9 +30,11 @@ def lsp_cmd(config_file, debounce, stdio):
         from ..config import ConfigError, read_config_file
 
         try:
-            if read_config_file(Path(config_file)) is None:
-                raise ConfigError(f"{config_file}: has no [tool.factlint] table")
+            found = read_config_file(Path(config_file))
         except ConfigError as exc:
             click.echo(f"factlint lsp: config: {exc}", err=True)
+            sys.exit(2)
+        if found is None:
+            click.echo(f"factlint lsp: config: {config_file}: has no [tool.factlint] table", err=True)
             sys.exit(2)
     build(config_file, debounce / 1000).start_io()

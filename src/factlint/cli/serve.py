@@ -61,6 +61,7 @@ def serve_cmd(directory, host, port, config_file, sources, published, select, ig
         except OSError as exc:
             click.echo(f"factlint serve: --source {s}: {exc.strerror or exc}", err=True)
             sys.exit(2)
+    session.warm_up()
     hosts = LOOPBACK if host in LOOPBACK else (*LOOPBACK, host.lower())
     settings = Settings(max_body=max_body or cfg.max_file_size, hosts=hosts, origins=tuple(origins))
     family = socket.AF_INET6 if ":" in host else socket.AF_INET

@@ -154,6 +154,13 @@ class Session:
         return Path(found) if found else self.directory / "factlint.toml"
 
     # -- checking ----------------------------------------------------------------------------
+    def warm_up(self) -> None:
+        """Check every rule's own example once, so rules, packs and the data they load on first
+        use are ready before an editor's first check rather than during it."""
+        from ..registry import all_rules
+
+        self.check("\n\n".join(r.section("Example") for r in all_rules() if r.section("Example")))
+
     def check(
         self,
         text: str,
