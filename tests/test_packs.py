@@ -189,3 +189,103 @@ def test_a_user_regex_is_checked_by_the_engine_that_runs_it(tmp_path):
     path.write_text(HOUSE.replace('regex = "(.*a){20}x"', 'regex = "(?:colour){e<=1}"'))
     pack = load_pack(path)
     assert pack.matcher.regex_needs is None
+
+
+# -- neighbour conditions and word classes -------------------------------------------------------
+NEIGHBOURS = """[pack]
+name = "grammar-test"
+code = "W902"
+rule = "grammar-test"
+source = "tests"
+licence = "MIT"
+
+[[entry]]
+id = "modal-loose"
+pattern = "loose"
+message = "m"
+after = ["@modal @adverb?"]
+not_before = ["ends"]
+"""
+
+
+def _hits(tmp_path, body, text):
+    from factlint.analysis import parse
+
+    path = tmp_path / "grammar.toml"
+    path.write_text(body)
+    pack = load_pack(path, builtin=True)
+    return [h.entry for h in pack.matcher.run(parse(text))]
+
+
+@pytest.mark.parametrize(("text", "hits"), [
+    ("The farmers could loose everything.", 1),
+    ("The farmers could easily loose everything.", 1),  # an optional adverb between
+    ("The farmers could, loose as ever, stay.", 0),  # a comma ends the context
+    ("The farmers could easily, loose as ever, stay.", 0),
+    ("The bolts were loose.", 0),  # no modal before
+    ("The farmers could loose ends.", 0),  # the veto after the match
+])
+def test_neighbour_sequences_with_classes(tmp_path, text, hits):
+    assert len(_hits(tmp_path, NEIGHBOURS, text)) == hits
+
+
+def test_an_unknown_word_class_is_a_pack_error_on_its_line(tmp_path):
+    path = tmp_path / "bad.toml"
+    path.write_text(NEIGHBOURS.replace("@modal @adverb?", "@modals"))
+    with pytest.raises(PackError, match=r"bad.toml:9: entry 'modal-loose': after: unknown word class '@modals'"):
+        load_pack(path)
+
+
+def test_a_sequence_of_optional_words_alone_is_a_pack_error(tmp_path):
+    path = tmp_path / "bad.toml"
+    path.write_text(NEIGHBOURS.replace("@modal @adverb?", "@modal?"))
+    with pytest.raises(PackError, match="at least one word test that is not optional"):
+        load_pack(path)
+
+
+@pytest.mark.parametrize(("cls", "word", "surface", "expected"), [
+    ("noun", "decision", "decision", True),
+    ("noun", "ready", "ready", False),  # an adjective
+    ("noun", "hiring", "hiring", False),  # an -ing form
+    ("noun", "paris", "Paris", False),  # a capital mid-sentence is a name
+    ("plural", "contracts", "contracts", True),
+    ("plural", "always", "always", False),
+    ("plural", "various", "various", False),
+    ("comparative", "higher", "higher", True),
+    ("comparative", "more", "more", True),
+    ("comparative", "leader", "leader", False),  # -er, but a noun
+    ("modal", "they'll", "they'll", True),
+    ("modal", "can", "can", True),
+    ("number", "20", "20", True),
+    ("number", "3,000", "3,000", True),
+    ("determiner", "their", "their", True),
+    ("unit", "years", "years", True),
+])
+def test_word_classes(cls, word, surface, expected):
+    from factlint.wordclass import is_class
+
+    assert is_class(cls, word, surface) is expected
+
+
+GRAMMAR = [
+    # (text, the confusable flagged or None): the grammatical confusables of issue 15, each in a
+    # sentence of our own, and the correct uses that must stay silent
+    ("The regulator said it's rules were out of date.", "it's"),
+    ("Nobody said it's over.", None),
+    ("It's likely the vote will be delayed.", None),
+    ("It's the third strike this year.", None),
+    ("Exports grew at a rate lower then forecast.", "then"),
+    ("Exports grew, and then fell sharply.", None),
+    ("Nurses said there wages had not risen in a decade.", "there"),
+    ("Nurses said there had been no rise in a decade.", None),
+    ("Owners whose shops were looted got nothing, while those who's insurance lapsed lost all.", "who's"),
+    ("Investors may loose patience with the board.", "loose"),
+    ("The mayor was accused of flaunting the curfew.", "flaunting"),
+    ("The new coach has lead the team to three titles.", "lead"),
+]
+
+
+@pytest.mark.parametrize(("text", "wrong"), GRAMMAR, ids=[t[:40] for t, _ in GRAMMAR])
+def test_grammatical_confusables(text, wrong):
+    found = [text[f.column - 1:f.end_column - 1] for f in lint_text(text, select=["W101"])]
+    assert found == ([wrong] if wrong else [])
