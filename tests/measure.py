@@ -159,3 +159,64 @@ def score_case(case: Case, findings: list[Finding]) -> CaseScore:
         score.touched += [(r, f) for f in reject_touches(case.text, r, findings, used)]
     score.other = [f for i, f in enumerate(findings) if i not in used]
     return score
+
+
+# --- planted errors (tools/plant_errors.py) ----------------------------------------------------
+
+def planter():
+    """tools/plant_errors.py as a module (it is a script, not part of the package)."""
+    import sys
+
+    tools = str(ROOT / "tools")
+    if tools not in sys.path:
+        sys.path.insert(0, tools)
+    import plant_errors
+
+    return plant_errors
+
+
+@functools.cache
+def plants(corpus: Path) -> tuple:
+    """Every plant of a corpus (plant_errors.Plant), planted once per process."""
+    return tuple(planter().plant_corpus(corpus))
+
+
+@dataclass
+class PlantResult:
+    plant: object  # plant_errors.Plant
+    found: bool  # a new finding of its family touches the planted words (or an alt place)
+    collateral: list[tuple[str, str]]  # other new findings, as (code, message)
+
+
+def _key(f: Finding) -> tuple[str, str]:
+    # lines move when a plant inserts a sentence; code and message say what a finding is
+    return (f.code, f.message)
+
+
+@functools.cache
+def planted_results(corpus: Path) -> tuple[PlantResult, ...]:
+    """Every plant of a corpus linted, against the findings on the article it was planted in."""
+    before = {a.name: Counter(_key(f) for f in fs) for a, fs in lint_corpus(corpus)}
+    out = []
+    for p in plants(corpus):
+        name = f"{p.stem}.txt"
+        after = lint_text(p.text, path=name, published=p.published or None)
+        new = Counter(_key(f) for f in after) - before[name]
+        fresh = [f for f in after if new[_key(f)] > 0]
+        spec = {"family": p.family, "line": p.line, "near": p.near,
+                "alt": [{"line": ln, "near": near} for ln, near in p.alt]}
+        hits = expectation_hits(p.text, spec, fresh)
+        for i in hits:
+            new[_key(fresh[i])] -= 1
+        out.append(PlantResult(p, bool(hits), sorted(k for k, n in new.items() for _ in range(max(n, 0)))))
+    return tuple(out)
+
+
+def recall_table(results: tuple[PlantResult, ...]) -> dict[str, tuple[int, int]]:
+    """kind -> (found, planted)."""
+    table: dict[str, list[int]] = {}
+    for r in results:
+        row = table.setdefault(r.plant.kind, [0, 0])
+        row[0] += r.found
+        row[1] += 1
+    return {k: (v[0], v[1]) for k, v in table.items()}
