@@ -9,13 +9,62 @@ measurement when they were written; raise them as rules improve."""
 from __future__ import annotations
 
 import ast
+import tomllib
 
 import pytest
 
 from tests.conftest import ROOT, corpus_articles, corpus_params
-from tests.measure import planter, plants
+from tests.measure import planted_results, planter, plants, recall_table
 
+FLOORS = ROOT / "tests" / "planted_floors.toml"
 PLANTER = ROOT / "tools" / "plant_errors.py"
+
+
+def _floors() -> dict:
+    return tomllib.loads(FLOORS.read_text(encoding="utf-8"))
+
+
+def _table(name: str, results) -> str:
+    floors = _floors().get("recall", {}).get(name, {})
+    rows = [f"{name}: {sum(r.found for r in results)}/{len(results)} planted errors found"]
+    for kind, (found, planted) in sorted(recall_table(results).items()):
+        fam = planter().FAMILY[kind]
+        rows.append(f"  {fam} {kind:27} {found:4}/{planted:<4} {found / planted:5.0%}   floor {floors.get(kind, 0):.0%}")
+    collateral = [r for r in results if r.collateral]
+    rows.append(f"  plants adding another finding: {len(collateral)}")
+    rows += [f"    {r.plant.name}: {code} {message[:90]}" for r in collateral for code, message in r.collateral]
+    return "\n".join(rows)
+
+
+@pytest.mark.parametrize("corpus", corpus_params())
+def test_recall_per_kind_is_at_or_above_its_floor(corpus):
+    results = planted_results(corpus)
+    table = _table(corpus.name, results)
+    print("\n" + table)
+    floors = _floors().get("recall", {}).get(corpus.name)
+    assert floors is not None, f"tests/planted_floors.toml has no [recall.{corpus.name}]\n{table}"
+    recall = recall_table(results)
+    low = [f"{kind} {recall[kind][0]}/{recall[kind][1]} below its floor {floor:.0%}"
+           for kind, floor in floors.items() if kind in recall and recall[kind][0] / recall[kind][1] < floor]
+    assert not low, "\n".join(low) + "\n" + table
+
+
+@pytest.mark.parametrize("corpus", corpus_params())
+def test_a_plant_adds_no_other_finding(corpus):
+    results = planted_results(corpus)
+    ceiling = _floors().get("collateral", {}).get(corpus.name, 0)
+    collateral = [r for r in results if r.collateral]
+    assert len(collateral) <= ceiling, (
+        f"{len(collateral)} plants bring another new finding (ceiling {ceiling})\n" + _table(corpus.name, results))
+
+
+@pytest.mark.parametrize("corpus", corpus_params())
+def test_every_kind_the_copy_allows_is_planted(corpus):
+    recall = recall_table(planted_results(corpus))
+    floors = _floors().get("recall", {}).get(corpus.name, {})
+    missing = [kind for kind in floors if kind not in recall]
+    assert not missing, f"no plant of {missing} in {corpus.name} any more: the planter lost a kind"
+    assert sum(n for _, n in recall.values()) >= len(corpus_articles(corpus)), "fewer plants than articles"
 
 
 def _changed(before: str, after: str) -> tuple[int, int]:
