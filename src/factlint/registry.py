@@ -70,6 +70,7 @@ def doc_section(doc: str, title: str) -> str:
 _RULES: dict[str, Rule] = {}
 _LOADED = False
 PLUGIN_ERRORS: list[str] = []
+_PLUGIN_FILES: dict[str, str] = {}  # module name given to a plugin file -> the file, as configured
 
 
 class RegistryError(ValueError):
@@ -101,7 +102,8 @@ def rule(code: str, name: str, severity: Severity = Severity.WARNING, *, enabled
 
     def wrap(func: RuleFunc) -> RuleFunc:
         module = getattr(func, "__module__", "") or ""
-        origin = "factlint" if module.startswith("factlint.") else module
+        # a plugin file is named as its user wrote it, not by the module name it is loaded as
+        origin = "factlint" if module.startswith("factlint.") else _PLUGIN_FILES.get(module, module)
         register(Rule(code, name, severity, func, inspect.cleandoc(func.__doc__ or ""), enabled, origin))
         return func
 
@@ -141,6 +143,7 @@ def load_plugin(spec: str, base: Path | None = None) -> None:
         name = "factlint_plugin_" + hashlib.sha1(str(path.resolve()).encode()).hexdigest()[:12]
         if name in sys.modules:
             return
+        _PLUGIN_FILES[name] = spec
         spec_obj = importlib.util.spec_from_file_location(name, path)
         assert spec_obj and spec_obj.loader
         module = importlib.util.module_from_spec(spec_obj)
@@ -149,7 +152,7 @@ def load_plugin(spec: str, base: Path | None = None) -> None:
             spec_obj.loader.exec_module(module)
         except Exception as exc:
             del sys.modules[name]
-            raise RegistryError(f"plugin {path} failed to load: {type(exc).__name__}: {exc}") from None
+            raise RegistryError(f"plugin {spec} failed to load: {type(exc).__name__}: {exc}") from None
     else:
         try:
             importlib.import_module(spec)
