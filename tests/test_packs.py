@@ -57,6 +57,20 @@ def test_protestants_only_in_a_protest_story():
     assert lint_text(church, select=["W101"]) == []
 
 
+def test_protestants_judged_in_their_own_paragraph():
+    """Issue 15: the prime minister in the same sentence, or a church, a mass or a nationalist
+    party three paragraphs later, does not silence a protest story."""
+    story = ("Riot police dispersed hundreds of Protestants who had blocked the road to the prime "
+             "minister's office.\n\nThe opposition said the rally would go on.\n\n"
+             "Traffic was diverted for hours.\n\n"
+             "A mass was said at the cathedral on Sunday, and the nationalist party met in the "
+             "church hall.\n")
+    found = lint_text(story, select=["W101"])
+    assert [(f.line, f.suggestion) for f in found] == [(1, "protesters")]
+    religious = "Protestants gathered at the church to protest against its closure, and police watched.\n"
+    assert lint_text(religious, select=["W101"]) == []
+
+
 def test_quotations_are_left_alone():
     assert lint_text('“We reigned in spending,” the minister said.', select=["W101"]) == []
 
