@@ -36,7 +36,7 @@ def server(tmp_path_factory):
     session = Session(directory)
     session.warm_up()  # as `factlint serve` does before it listens
     app = create_app(session, Settings())
-    sock = socket.socket()
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)  # as the command does
     sock.bind(("127.0.0.1", 0))
     server = uvicorn.Server(uvicorn.Config(app, log_level="warning"))
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)

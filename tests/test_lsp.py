@@ -121,7 +121,7 @@ async def test_code_actions_apply_the_suggestion_and_ignore(client: LanguageClie
     actions = await client.text_document_code_action_async(lsp.CodeActionParams(
         lsp.TextDocumentIdentifier(uri), range_of(TEXT, "Protestants"), lsp.CodeActionContext(diagnostics=[])))
     titles = [a.title for a in actions]
-    assert "Replace with ‘protesters’ (W101)" in titles and "Ignore W101 here (factlint comment)" in titles
+    assert "Replace ‘Protestants’ with ‘protesters’ (W101)" in titles and "Ignore W101 here (factlint comment)" in titles
     fix = next(a for a in actions if a.title.startswith("Replace"))
     text = apply_edits(TEXT, fix.edit.document_changes[0].edits)
     assert "occupied by protesters." in text

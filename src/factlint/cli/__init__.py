@@ -21,6 +21,6 @@ def main() -> None:
 
 from . import archive as _archive  # noqa: E402,F401  (names, report; Dask loads only when used)
 from . import check as _check  # noqa: E402,F401  (registers the commands)
+from . import lsp as _lsp  # noqa: E402,F401  (pygls loads only when it runs)
 from . import rules as _rules  # noqa: E402,F401
 from . import serve as _serve  # noqa: E402,F401  (its web stack loads only when it runs)
-from . import lsp as _lsp  # noqa: E402,F401  (pygls loads only when it runs)

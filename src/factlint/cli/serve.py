@@ -65,7 +65,9 @@ def serve_cmd(directory, host, port, config_file, sources, published, select, ig
     hosts = LOOPBACK if host in LOOPBACK else (*LOOPBACK, host.lower())
     settings = Settings(max_body=max_body or cfg.max_file_size, hosts=hosts, origins=tuple(origins))
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
-    sock = socket.socket(family, socket.SOCK_STREAM)
+    # IPPROTO_TCP named, not left 0: asyncio turns Nagle off only on sockets that say they are
+    # TCP, and with Nagle on each answer waits ~40 ms for the browser's delayed ACK
+    sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     try:
         sock.bind((host, port))
@@ -73,6 +75,7 @@ def serve_cmd(directory, host, port, config_file, sources, published, select, ig
         click.echo(f"factlint serve: cannot listen on {host}:{port}: {exc.strerror or exc}"
                    " (choose another port with --port)", err=True)
         sys.exit(2)
+    sock.listen(128)  # from here on the printed URL answers: requests wait until the server runs
     port = sock.getsockname()[1]
     shown = f"[{host}]" if ":" in host else host
     url = f"http://{shown}:{port}/"

@@ -173,9 +173,10 @@ class FactlintServer(LanguageServer):
             rng_f = self.finding_range(checked, f)
             diag = diagnostics.get((f.code, rng_f.start.line, rng_f.start.character))
             tied = [diag] if diag else None
-            if f.suggestion:
+            if f.suggestion:  # the title says what goes, so the editor sees what the fix replaces
+                flagged = checked.text[slice(*checked.span(f))]
                 out.append(lsp.CodeAction(
-                    title=f"Replace with ‘{f.suggestion}’ ({f.code})", kind=lsp.CodeActionKind.QuickFix,
+                    title=f"Replace ‘{flagged}’ with ‘{f.suggestion}’ ({f.code})", kind=lsp.CodeActionKind.QuickFix,
                     diagnostics=tied, is_preferred=True,
                     edit=self.workspace_edit(doc, [lsp.TextEdit(rng_f, f.suggestion)])))
             e = suppression_edit(checked.text, f.line, f.code, path, self._format(doc, path))
