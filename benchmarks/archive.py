@@ -5,8 +5,8 @@ worker, and the start-up of the Dask run.
 Usage: python benchmarks/archive.py [--articles 20000] [--corpora DIR] [--keep DIR] [--build-only DIR]
 
 The archive is built at run time from the shared corpora ($FACTLINT_CORPORA or ../shared/corpora),
-never committed: each copy of an article has its paragraphs shuffled (the headline stays first) and
-its own publication date over two years, so no two copies are the same text. Each engine runs in a
+never committed: each copy of an article has its paragraphs after the headline shuffled, so no
+two copies are the same text, and keeps its true publication date (from SOURCES.tsv). Each engine runs in a
 fresh process through the same path as `factlint check ARCHIVE.jsonl -o OUT.jsonl`, and the
 findings tables of the three runs must be byte-identical. Figures are measurements, not tests.
 """
@@ -14,7 +14,7 @@ findings tables of the three runs must be byte-identical. Figures are measuremen
 from __future__ import annotations
 
 import argparse
-import datetime as dt
+import csv
 import hashlib
 import json
 import os
@@ -37,23 +37,36 @@ def corpora_dir(given: str | None) -> Path:
     sys.exit("no corpora: pass --corpora DIR or set FACTLINT_CORPORA")
 
 
+def _dates(corpus: Path) -> dict[str, str]:
+    """Publication dates from a corpus's SOURCES.tsv (file -> YYYY-MM-DD), when it has one."""
+    sources = corpus / "SOURCES.tsv"
+    if not sources.is_file():
+        return {}
+    with sources.open(encoding="utf-8", newline="") as fh:
+        return {r["file"]: r.get("published") or "" for r in csv.DictReader(fh, delimiter="\t")}
+
+
 def build_archive(corpora: Path, n: int, out: Path, seed: int = 18) -> tuple[int, int]:
-    """Write n varied copies of the corpora's articles as JSON Lines; returns (articles, words)."""
-    originals = sorted(p for p in corpora.glob("*/*.txt"))
-    texts = [(p.stem, p.read_text(encoding="utf-8")) for p in originals]
+    """Write n varied copies of the corpora's articles as JSON Lines; returns (articles, words).
+    A copy keeps its headline and its true publication date (a made-up date would make the date
+    rules fire where the real copy is right) and gets its other paragraphs in a new order."""
+    texts = []
+    for corpus in sorted(d for d in corpora.iterdir() if d.is_dir()):
+        dates = _dates(corpus)
+        texts += [(p.stem, p.read_text(encoding="utf-8"), dates.get(p.name) or None)
+                  for p in sorted(corpus.glob("*.txt"))]
     rng = random.Random(seed)
-    start = dt.date(2022, 1, 1)
     words = 0
     with out.open("w", encoding="utf-8") as fh:
         for i in range(n):
-            stem, text = texts[i % len(texts)]
+            stem, text, published = texts[i % len(texts)]
             paras = [p for p in text.split("\n\n") if p.strip()]
             head, body = paras[:1], paras[1:]
-            rng.shuffle(body)
+            if i >= len(texts):  # the first round is the corpus as published
+                rng.shuffle(body)
             copy = "\n\n".join(head + body) + "\n"
             words += len(copy.split())
-            day = start + dt.timedelta(days=rng.randrange(730))
-            fh.write(json.dumps({"id": f"{stem}-{i:06d}", "published": day.isoformat(), "text": copy}) + "\n")
+            fh.write(json.dumps({"id": f"{stem}-{i:06d}", "published": published, "text": copy}) + "\n")
     return n, words
 
 
@@ -78,14 +91,24 @@ def run_one(engine: str, archive: str, out: str) -> dict:
                 w.write(batch)
                 words += sum(a["words"] for a in batch.articles)
         done = time.perf_counter()
+
+        def usage() -> tuple[int, float]:
+            me = psutil.Process()
+            t = me.cpu_times()
+            return me.memory_info().rss, t.user + t.system
+
         if engine == "dask":
-            rss = list(r.memory().values())
+            per_worker = list(r.client.run(usage).values())
         elif engine == "jobs2":
-            rss = [psutil.Process(p).memory_info().rss for p in r._pools[0]._processes]
+            per_worker = [(psutil.Process(p).memory_info().rss, sum(psutil.Process(p).cpu_times()[:2]))
+                          for p in r._pools[0]._processes]
         else:
-            rss = [psutil.Process().memory_info().rss]
+            per_worker = [usage()]
+    # CPU seconds of the workers: with eight engineers on two cores, wall-clock time says as much
+    # about the neighbours as about factlint; words per CPU-second does not
     return {"engine": engine, "startup": ready - t0, "seconds": done - t0, "run": done - ready,
-            "words": words, "rss": rss, "errors": len(errors)}
+            "words": words, "rss": [m for m, _ in per_worker], "cpu": sum(c for _, c in per_worker),
+            "errors": len(errors)}
 
 
 def main() -> None:
@@ -119,11 +142,13 @@ def main() -> None:
         results.append(json.loads(p.stdout.strip().splitlines()[-1]))
         digests[engine] = hashlib.sha256(out.read_bytes()).hexdigest()
     label = {"jobs1": "--jobs 1", "jobs2": "--jobs 2", "dask": "--engine dask (2 workers)"}
-    print("\n| run | words/s | seconds | start-up | memory per worker |")
-    print("| --- | ---: | ---: | ---: | --- |")
+    print(f"load average during the runs: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
+    print("\n| run | words/s (wall clock) | seconds | words per CPU-second | start-up | memory per worker |")
+    print("| --- | ---: | ---: | ---: | ---: | --- |")
     for r in results:
         mem = ", ".join(f"{m / 2**20:.0f} MiB" for m in r["rss"])
-        print(f"| {label[r['engine']]} | {r['words'] / r['seconds']:,.0f} | {r['seconds']:.1f} | "
+        cpu = f"{r['words'] / r['cpu']:,.0f}" if r.get("cpu") else "?"
+        print(f"| {label[r['engine']]} | {r['words'] / r['seconds']:,.0f} | {r['seconds']:.1f} | {cpu} | "
               f"{r['startup']:.2f} s | {mem} |")
     same = len(set(digests.values())) == 1
     print(f"\nfindings tables identical across the three runs: {same} (sha256 {digests['jobs1'][:12]})")

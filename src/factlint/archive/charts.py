@@ -12,7 +12,7 @@ def _num(value: float) -> str:
     return f"{value:,.2f}" if value < 10 else f"{value:,.1f}"
 
 
-def bars(items: list[tuple[str, float, str]], title: str, width: int = 640) -> str:
+def bars(items: list[tuple[str, float, str]], title: str, width: int = 900) -> str:
     """Horizontal bars: (label, value, colour), largest first as given."""
     if not items:
         return f'<p class="empty">{escape(title)}: nothing to show.</p>'
@@ -33,7 +33,7 @@ def bars(items: list[tuple[str, float, str]], title: str, width: int = 640) -> s
     return "".join(out)
 
 
-def columns(items: list[tuple[str, dict[str, float]]], title: str, width: int = 640, height: int = 220) -> str:
+def columns(items: list[tuple[str, dict[str, float]]], title: str, width: int = 900, height: int = 240) -> str:
     """Vertical stacked columns, one per label (a month), stacked by severity."""
     if not items:
         return f'<p class="empty">{escape(title)}: no article has a publication date.</p>'
