@@ -173,3 +173,33 @@ def test_exclude_is_applied_to_folders_and_named_files(write, tmp_path):
     _, data = run_json(str(tmp_path / "README.md"), str(tmp_path / "drafts" / "x.txt"),
                        str(tmp_path / "news" / "story.txt"))
     assert [f["path"] for f in data["findings"]] == [str(tmp_path / "news" / "story.txt")]
+
+
+# -- number-style: the message and the behaviour agree -------------------------------------------
+def test_chicago_spells_out_zero_to_one_hundred(write, tmp_path):
+    write("factlint.toml", 'number-style = "chicago"\nextend-select = ["N301"]\n')
+    art = write("a.txt", "The council hired 12 clerks and 45 drivers last year.\n"
+                         "Inspectors found 99 faults and 100 repairs, then 101 more.\n"
+                         "Police said 7 people were hurt and 0 were held.\n"
+                         "Turnout rose to 64 percent; the 250 seats were filled.\n")
+    _, data = run_json(str(art), "--select", "N301")
+    got = {(f["line"], f["suggestion"]) for f in data["findings"]}
+    assert got == {(1, "twelve"), (1, "forty-five"), (2, "ninety-nine"), (2, "one hundred"),
+                   (3, "seven"), (3, "zero")}, got
+    assert all("zero to one hundred" in f["message"] and "Chicago" in f["message"] for f in data["findings"])
+
+
+def test_ap_spells_out_one_to_nine_and_says_so(write, tmp_path):
+    art = write("a.txt", "The council hired 12 clerks and 7 drivers last year.\n")
+    _, data = run_json(str(art), "--select", "N301")
+    assert [(f["suggestion"], f["message"]) for f in data["findings"]] == [
+        ("seven", "house style (AP) spells out one to nine: write ‘seven’")]
+
+
+def test_the_conflicting_figures_message_keeps_a_sentence_capital_out_of_the_middle():
+    from factlint import lint_text
+
+    text = ("At least 31 people died when the dam burst on Tuesday, officials said.\n\n"
+            "Rescue workers recovered the bodies of the 29 victims from the river.\n")
+    msgs = [f.message for f in lint_text(text, select=["N101"])]
+    assert msgs and "but at least 31 earlier" in msgs[0], msgs

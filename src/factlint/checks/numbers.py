@@ -32,9 +32,12 @@ def _fmt(x: float) -> str:
 
 
 def _value(q: Quantity) -> str:
+    text = q.text.strip()
+    if text[1:2].islower():  # `At least 31` began its sentence; in a message it is `at least 31`
+        text = text[:1].lower() + text[1:]
     if q.hedge == "vague":
-        return f"{q.text.strip()} ({_fmt(q.low)}-{_fmt(q.high)})"
-    return q.text.strip()
+        return f"{text} ({_fmt(q.low)}-{_fmt(q.high)})"
+    return text
 
 
 def background(doc: Document, sentence: int) -> bool:
@@ -312,7 +315,22 @@ def shares_over_100_percent(doc: Document) -> Iterator[Hit]:
 
 
 _SPELLED = {w: i for i, w in enumerate("zero one two three four five six seven eight nine".split())}
+_TEENS = "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
 _DIGIT_WORD = re.compile(r"(?<![\w.,$€£%/:-])([1-9])(?![\w.,%/:-])")
+_CHICAGO_FIGURE = re.compile(r"(?<![\w.,$€£%/:-])(0|[1-9]\d?|100)(?![\w.,%/:-])")
+
+
+def _in_words(n: int) -> str:
+    """0-100 in words, as Chicago spells them: `forty-five`, `one hundred`."""
+    if n < 10:
+        return list(_SPELLED)[n]
+    if n < 20:
+        return _TEENS[n - 10]
+    if n == 100:
+        return "one hundred"
+    tens, ones = divmod(n, 10)
+    return _TENS[tens - 2] + (f"-{list(_SPELLED)[ones]}" if ones else "")
 _SPELLED_BIG = re.compile(r"\b(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|"
                           r"eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
                           r"(?:-(?:one|two|three|four|five|six|seven|eight|nine))?\b", re.I)
@@ -347,16 +365,16 @@ def number_style(doc: Document) -> Iterator[Hit]:
     """
     cfg = doc.options.get("config")
     chicago = getattr(cfg, "number_style", "ap") == "chicago"
+    style = "(Chicago) spells out zero to one hundred" if chicago else "(AP) spells out one to nine"
     text = doc.text
-    for m in _DIGIT_WORD.finditer(text):
+    for m in (_CHICAGO_FIGURE if chicago else _DIGIT_WORD).finditer(text):
         n = int(m.group(1))
         if _AP_EXCEPT_AFTER.search(text[max(0, m.start() - 12):m.start()]) or _AP_EXCEPT_BEFORE.match(text[m.end():m.end() + 12]):
             continue
         if any(d.start <= m.start() < d.end for d in doc.dates.mentions):
             continue
-        word = list(_SPELLED)[n]
-        yield Hit(m.start(), m.end(), f"house style spells out numbers under {'101' if chicago else '10'}: write ‘{word}’",
-                  suggestion=word)
+        word = _in_words(n)
+        yield Hit(m.start(), m.end(), f"house style {style}: write ‘{word}’", suggestion=word)
     if not chicago:
         for m in _SPELLED_BIG.finditer(text):
             s = doc.sentences[doc.sentence_at(m.start())]
