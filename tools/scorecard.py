@@ -42,10 +42,12 @@ def _families(found: Counter, total: Counter) -> str:
 
 
 def _rel(path: Path) -> str:
-    try:
-        return str(path.relative_to(ROOT.parent)) if not path.is_relative_to(ROOT) else str(path.relative_to(ROOT))
-    except ValueError:
-        return str(path)
+    """A path as the README writes it: from the project, `../shared/...` beside it."""
+    if path.is_relative_to(ROOT):
+        return str(path.relative_to(ROOT))
+    if path.is_relative_to(ROOT.parent):
+        return "../" + str(path.relative_to(ROOT.parent))
+    return str(path)
 
 
 def cases_section(title: str, folder: Path) -> list[str]:
