@@ -41,11 +41,13 @@ def _codes(text: str, sources: dict[str, str] | None = None, tmp_path=None) -> l
     ("M’membe", "Mmembe", None),
     ("Petrova", "Petrov", None),
     ("Kenyan", "Kenya", None),
-    ("Ivanovo", "Ivanova", None),
+    ("Ivanovo", "Ivanova", "slip"),  # a changed last letter is a slip, an added one an ending
+    ("Hary", "Harry", "transliteration"),
+    ("Hari", "Harry", None),
     ("Perrin", "Kerrin", None),
     ("Biden", "Baden", "slip"),  # by spelling alone: known_words tells the two names apart
-    ("Kerry", "Kery", None),  # too short
-    ("Piedmontese", "Piedmontesa", None),
+    ("Kerry", "Kary", None),  # too short for a slip
+    ("Piedmontesa", "Piedmontese", "vowels"),
 ])
 def test_relation(a, b, kind):
     assert relation(a, b) == kind
@@ -67,6 +69,8 @@ def test_keys_fold_typography_only():
     ("Univeristy", "University", False),
     ("Trmup", "Trump", False),
     ("Hifter", "Haftar", False),
+    ("Ukraina", "Ukraine", True),  # the name in another language
+    ("Russio", "Russia", False),
 ])
 def test_a_variant_is_known_by_how_often_english_uses_it(variant, other, known):
     assert known_beside(variant, other) is known

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -111,15 +112,28 @@ def _strip(text: str, start: int) -> tuple[str, int] | None:
 
 # a word that ends in a possessive, followed by more of the run: the run is cut after it
 _POSSESSIVE_WORD = re.compile(r"\S+?(?:['’]s|s['’])(?=\s)")
+_RUN_WORD = re.compile(r"\S+")
 
 
 def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """A run of capitalised words cut after each possessive: `Kazakhstan's President Tokayev`
-    and `Ridus’ Ustream` are two names each, not one."""
+    """A run of capitalised words cut after each possessive and before each title inside it:
+    `Kazakhstan's President Tokayev`, `Ridus’ Ustream` and `United States President Donald
+    Trump` are two names each, not one (the title is stripped from the second)."""
+    run = text[start:end]
+    words = run.split()
+    titled = any(w.lower().rstrip(".") in TITLES for w in words[1:])
+    if not titled and "'" not in run and "’" not in run:
+        return [(start, end)]
+    cuts = [m.end() for m in _POSSESSIVE_WORD.finditer(text, start, end)]
+    if titled:
+        cuts += [w.start() for w in _RUN_WORD.finditer(text, start, end)
+                 if w.start() > start and w.group().lower().rstrip(".") in TITLES]
     out = []
-    for m in _POSSESSIVE_WORD.finditer(text, start, end):
-        out.append((start, m.end()))
-        start = m.end()
+    for cut in sorted(set(cuts)):
+        piece = text[start:cut].rstrip()
+        if piece:
+            out.append((start, start + len(piece)))
+        start = cut
         while start < end and text[start].isspace():
             start += 1
     if start < end:
@@ -127,20 +141,25 @@ def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
-def find_names(doc: Document) -> list[NameMention]:
-    text = doc.text
-    toks, where = doc.tokens, doc.token_positions
-
+def _lower_case_test(doc: Document) -> Callable[[str], bool]:
+    """A test: does the article also write this word in lower case (a common word, not a name)?
+    Asked word by word, and remembered, as most words are never asked about."""
+    text, toks, where = doc.text, doc.tokens, doc.token_positions
     seen: dict[str, bool] = {}
 
     def common(word: str) -> bool:
-        """Does the article also write this word in lower case (a common word, not a name)?"""
         low = word.lower().replace("’", "'")
         found = seen.get(low)
         if found is None:
             found = seen[low] = any(text[toks[i].start].islower() for i in where.get(low, ()))
         return found
 
+    return common
+
+
+def find_names(doc: Document, common: Callable[[str], bool] | None = None) -> list[NameMention]:
+    text = doc.text
+    common = common or _lower_case_test(doc)
     sent_starts = {s.start for s in doc.sentences}
     out = []
 
@@ -187,7 +206,10 @@ def find_names(doc: Document) -> list[NameMention]:
                     continue
                 if len(words) == 1 and common(surname):
                     continue
-                first = words[0] if len(words) > 1 and words[0].lower() not in PARTICLES else ""
+                # `Hurricane Humberto`, `Tropical Storm Humberto`: a word the article also
+                # writes in lower case is no given name
+                first = words[0] if (len(words) > 1 and words[0].lower() not in PARTICLES
+                                     and not common(words[0])) else ""
                 add(a, body, first, surname, a + body.rindex(surname), p.start)
     return out
 
@@ -195,37 +217,54 @@ def find_names(doc: Document) -> list[NameMention]:
 class _Spelling:
     """One spelling of a name (typography folded) and what the article writes with it."""
 
-    __slots__ = ("shown", "mentions", "given", "family")
+    __slots__ = ("shown", "mentions", "given", "family", "alone", "as_given")
 
     def __init__(self) -> None:
         self.shown = ""  # as the article writes it most often
         self.mentions: list[NameMention] = []
         self.given: set[str] = set()  # given names written before it (it is a surname there)
         self.family: set[str] = set()  # surnames written after it (it is a given name there)
+        self.alone = False  # written as a name on its own (`Ortiz said`), as surnames are
+        self.as_given = 0  # mentions as a given name
 
 
-def _spellings(mentions: list[NameMention]) -> list[_Spelling]:
-    """Surnames and given names grouped by spelling, in the order the article first uses them.
-    A given name counts as a name of its own, so that `Chadwick Boseman` ... `Chadwik` is caught."""
-    pool = []
-    for m in mentions:
-        pool.append((m, m.surname, m.first, ""))
-        if m.first:
-            pool.append((NameMention(m.start, m.start + len(m.first), m.first, "", m.first, m.start,
-                                     m.start + len(m.first), m.sentence_initial), m.first, "", m.surname))
-    pool.sort(key=lambda e: e[0].surname_start)
+_WORD_IN_NAME = re.compile(r"[A-Z][\w’'-]*[a-z][\w’'-]*")
+
+
+def _spellings(mentions: list[NameMention], common: Callable[[str], bool]) -> list[_Spelling]:
+    """Every word of every name grouped by spelling, in the order the article first uses them,
+    with the given names and surnames written beside each. The words before a surname count as
+    names of their own (`Chadwik Boseman`, `Native Ameircan Rights Fund`), except those the
+    article also writes in lower case (`Hurricane`, `Northern`)."""
     groups: dict[str, _Spelling] = {}
-    for mention, word, given, family in pool:
-        g = groups.get(name_key(word))
+
+    def add(mention: NameMention, given: str, family: str) -> None:
+        key = name_key(mention.surname)
+        g = groups.get(key)
         if g is None:
-            g = groups[name_key(word)] = _Spelling()
+            g = groups[key] = _Spelling()
         g.mentions.append(mention)
         if given:
             g.given.add(given)
         if family:
             g.family.add(family)
+            g.as_given += 1
+        if mention.text == mention.surname:
+            g.alone = True
+
+    for m in mentions:  # in the order of the text, and so is each word of a name
+        if m.surname_start > m.start:
+            for k, w in enumerate(_WORD_IN_NAME.finditer(m.text, 0, m.surname_start - m.start)):
+                word = bare(w.group())
+                if word and not common(word):
+                    a = m.start + w.start()
+                    add(NameMention(a, a + len(word), word, "", word, a, a + len(word), m.sentence_initial),
+                        "", m.surname if k == 0 and m.first else "")
+        add(m, m.first, "")
     for g in groups.values():
-        g.shown = Counter(m.surname for m in g.mentions).most_common(1)[0][0]
+        forms = {m.surname for m in g.mentions}
+        g.shown = (g.mentions[0].surname if len(forms) == 1
+                   else Counter(m.surname for m in g.mentions).most_common(1)[0][0])
     return list(groups.values())
 
 
@@ -241,38 +280,58 @@ def two_people(given_a: set[str], given_b: set[str], family_a: set[str] = frozen
 
 def _outweighs(major: _Spelling, minor: _Spelling, kind: str) -> bool:
     """Is `major` the spelling `minor` should be? A slip is a name used once beside one used at
-    least twice; other variants go to the spelling used more often, or first on a tie."""
-    if kind == "slip":
-        return len(minor.mentions) == 1 and len(major.mentions) >= 2
+    least twice; other variants go to the spelling used more often, or the first on a tie (then
+    there is no suggestion: the article does not say which is right)."""
     a, b = len(major.mentions), len(minor.mentions)
+    if kind == "slip":
+        return b == 1 and a >= 2
     return a > b or (a == b and major.mentions[0].surname_start < minor.mentions[0].surname_start)
 
 
-def variants_between(mentions: list[NameMention]) -> list[Variant]:
+def variants_between(mentions: list[NameMention], common: Callable[[str], bool] = lambda w: False) -> list[Variant]:
     from .known_words import known_beside
 
-    groups = _spellings(mentions)
+    groups = _spellings(mentions, common)
     by_shown = {g.shown: g for g in groups}
-    index = SpellingIndex(by_shown)
-    found: list[tuple[_Spelling, _Spelling, str]] = []
+    # one given name with two surnames is two people only where each is only ever a given name,
+    # of a surname the article uses on its own as it does a person's (`Tamsin Hale` ... `Hale
+    # said`), not `United` in `United States` and `United States Joe Biden`
+    alone = {g.shown for g in groups if g.alone}
+
+    def family(g: _Spelling) -> set[str]:
+        return g.family if g.as_given == len(g.mentions) and g.family <= alone else set()
+
+    # one slip from a spelling is looked for only where the article uses that spelling twice
+    index = SpellingIndex()
+    for g in groups:
+        index.add(g.shown, edits=len(g.mentions) >= 2)
+    chosen: dict[int, tuple[_Spelling, _Spelling, str]] = {}
     for g in groups:
         options = []
         for other in index.near(g.shown):
             c = by_shown[other]
             kind = relation(g.shown, c.shown)
-            if kind and _outweighs(c, g, kind) and not two_people(g.given, c.given, g.family, c.family):
+            if kind and _outweighs(c, g, kind) and not two_people(
+                    g.given, c.given, family(g), family(c)):
                 options.append((c, kind))
         options.sort(key=lambda o: (-len(o[0].mentions), o[0].mentions[0].surname_start))
         # asked last, as it loads the word list: is the minority a word or name of its own?
-        chosen = next((o for o in options if not known_beside(g.shown, o[0].shown)), None)
-        if chosen:
-            found.append((g, *chosen))
-    minorities = {id(g) for g, _, _ in found}
-    return [Variant(g.shown, c.shown, g.mentions, c.mentions[0], kind,
-                    len(c.mentions) > len(g.mentions))
-            for g, c, kind in found if id(c) not in minorities]
+        best = next((o for o in options if not known_beside(g.shown, o[0].shown, o[1] == "slip")), None)
+        if best:
+            chosen[id(g)] = (g, *best)
+    out = []
+    for g, c, kind in chosen.values():
+        seen = {id(g)}
+        while id(c) in chosen and id(c) not in seen:  # a slip of a variant: the name it should be
+            seen.add(id(c))
+            c = chosen[id(c)][1]
+        if c is not g:
+            out.append(Variant(g.shown, c.shown, g.mentions, c.mentions[0], kind,
+                               len(c.mentions) > len(g.mentions)))
+    return out
 
 
 def analyse_names(doc: Document) -> NameAnalysis:
-    mentions = find_names(doc)
-    return NameAnalysis(mentions, variants_between(mentions))
+    common = _lower_case_test(doc)
+    mentions = find_names(doc, common)
+    return NameAnalysis(mentions, variants_between(mentions, common))

@@ -181,8 +181,9 @@ def names_against(doc: Document, src: Document) -> tuple[frozenset[str], list[Na
             agreed.add(k)
             continue
         for s in index.near(m.surname):
-            if (relation(m.surname, s) and not two_people({m.first} - {""}, given.get(shown[s], set()))
-                    and not known_beside(m.surname, s)):
+            kind = relation(m.surname, s)
+            if (kind and not two_people({m.first} - {""}, given.get(shown[s], set()))
+                    and not known_beside(m.surname, s, kind == "slip")):
                 out.append(NameMatch(m, s, theirs[shown[s]]))
                 break
     return frozenset(agreed), out

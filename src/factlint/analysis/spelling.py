@@ -22,7 +22,7 @@ from functools import lru_cache
 MIN_LETTERS = 5  # shorter names collide too often (`Kim`/`Kin`, `Bali`/`Mali`)
 LONG = 8  # a long transliteration may differ by one further letter (`Ts`/`T`)
 # inflection, not a slip: a final letter added or dropped (`Petrov`/`Petrova`, `Kenya`/`Kenyan`,
-# `Israel`/`Israeli`, `Smith`/`Smiths`), or one final vowel for another (`Ivanova`/`Ivanovo`)
+# `Israel`/`Israeli`, `Smith`/`Smiths`)
 _INFLECTING = frozenset("aeiouysn")
 _VOWELS = frozenset("aeiouy")
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "ʼ": "'"})
@@ -51,9 +51,11 @@ def name_key(word: str) -> str:
 def translit_key(word: str) -> str:
     """A spelling with transliteration choices folded: Nazarbayev/Nazarbaev, Klerk/Klerck,
     Zelenskyy/Zelensky, Tsikhanouskaya's `ou`/`ov`, Belarusian `-enka` for Russian `-enko`."""
-    from anyascii import anyascii
+    w = name_key(word)
+    if not w.isascii():
+        from anyascii import anyascii
 
-    w = anyascii(name_key(word)).lower()
+        w = anyascii(w).lower()
     for a, b in _TRANSLIT:
         w = w.replace(a, b)
     if w.endswith("enka"):
@@ -67,6 +69,13 @@ def vowel_key(word: str) -> str:
     return _VOWEL_RUN.sub("*", translit_key(word))
 
 
+def last_vowel_differs(a: str, b: str) -> bool:
+    """Do two spellings differ only in their final vowel (`Ukraina`/`Ukraine`, `Praha`/`Prahe`)?"""
+    ka, kb = name_key(a), name_key(b)
+    return (len(ka) == len(kb) > 1 and ka[:-1] == kb[:-1] and ka[-1] != kb[-1]
+            and ka[-1] in _VOWELS and kb[-1] in _VOWELS)
+
+
 def _one_edit(a: str, b: str) -> bool:
     """Are a and b one edit apart (a letter changed, dropped, added, or two adjacent swapped)?"""
     from rapidfuzz.distance import OSA
@@ -77,10 +86,7 @@ def _one_edit(a: str, b: str) -> bool:
 def _inflected(a: str, b: str) -> bool:
     """Do a and b differ only at the end in the way word forms do (see _INFLECTING)?"""
     short, long_ = sorted((a, b), key=len)
-    if len(long_) == len(short) + 1:
-        return long_.startswith(short) and long_[-1] in _INFLECTING
-    return (len(a) == len(b) and a[:-1] == b[:-1]
-            and a[-1] in _VOWELS and b[-1] in _VOWELS)
+    return len(long_) == len(short) + 1 and long_.startswith(short) and long_[-1] in _INFLECTING
 
 
 @lru_cache(maxsize=20_000)
@@ -89,11 +95,13 @@ def relation(a: str, b: str) -> str | None:
     "transliteration", "vowels", "near" (long, one edit apart after transliteration) or "slip"
     (one keyboard edit); None for the same spelling or two different words."""
     ka, kb = name_key(a), name_key(b)
-    if ka == kb or min(len(ka), len(kb)) < MIN_LETTERS:
+    if ka == kb or min(len(ka), len(kb)) < MIN_LETTERS - 1 or max(len(ka), len(kb)) < MIN_LETTERS:
         return None
     ta, tb = translit_key(a), translit_key(b)
     if ta == tb:
-        return "transliteration"
+        return "transliteration"  # (or a doubled letter: `Hary` for `Harry`)
+    if min(len(ka), len(kb)) < MIN_LETTERS:
+        return None
     if _inflected(ka, kb) or _inflected(ta, tb):
         return None
     va = vowel_key(a)
@@ -124,41 +132,55 @@ def given_names_compatible(a: str, b: str) -> bool:
 
 
 def _deletes(key: str) -> list[str]:
-    return [key, *(key[:i] + key[i + 1:] for i in range(len(key)))]
+    return [key, *[key[:i] + key[i + 1:] for i in range(len(key))]]
+
+
+@lru_cache(maxsize=50_000)
+def _exact_keys(spelling: str) -> tuple[str, str]:
+    """Its transliteration key and vowel skeleton (marked apart from deletions)."""
+    return "\x01" + translit_key(spelling), "\x02" + vowel_key(spelling)
+
+
+@lru_cache(maxsize=50_000)
+def _keys(spelling: str) -> tuple[str, ...]:
+    """Every key a spelling is filed under: the exact keys, and the deletion neighbourhoods of
+    its name key and, for long names, of its transliteration key (one namespace: `relation`
+    checks whatever they bring together)."""
+    k, t = name_key(spelling), translit_key(spelling)
+    keys = {*_exact_keys(spelling), *_deletes(k)}
+    if len(t) >= LONG and t != k:
+        keys.update(_deletes(t))
+    return tuple(keys)
 
 
 class SpellingIndex:
     """Spellings filed under their keys, so `near` returns the few that may relate to a spelling
-    (a candidate list for `relation`), whatever the number of spellings filed."""
+    (a candidate list for `relation`), whatever the number of spellings filed. A spelling filed
+    with `edits=False` is found only by its exact keys (transliteration, vowels), not by a slip."""
 
     def __init__(self, spellings: Iterable[str] = ()) -> None:
-        self._buckets: dict[tuple[str, str], list[str]] = {}
+        self._buckets: dict[str, list[str]] = {}
         self._order: dict[str, int] = {}
         for s in spellings:
             self.add(s)
 
-    @staticmethod
-    def _keys(spelling: str) -> list[tuple[str, str]]:
-        k, t = name_key(spelling), translit_key(spelling)
-        keys = [("t", t), ("v", vowel_key(spelling))]
-        keys += [("d", d) for d in _deletes(k)]
-        if len(t) >= LONG:
-            keys += [("e", d) for d in _deletes(t)]
-        return keys
-
-    def add(self, spelling: str) -> None:
-        if spelling in self._order or len(name_key(spelling)) < MIN_LETTERS:
+    def add(self, spelling: str, edits: bool = True) -> None:
+        if spelling in self._order or len(name_key(spelling)) < MIN_LETTERS - 1:
             return
         self._order[spelling] = len(self._order)
-        for key in self._keys(spelling):
-            self._buckets.setdefault(key, []).append(spelling)
+        buckets = self._buckets
+        for key in _keys(spelling) if edits else _exact_keys(spelling):
+            bucket = buckets.get(key)
+            if bucket is None:
+                buckets[key] = [spelling]
+            else:
+                bucket.append(spelling)
 
     def near(self, spelling: str) -> list[str]:
         """Filed spellings that share a key with this one, in the order they were filed."""
-        if len(name_key(spelling)) < MIN_LETTERS:
+        if len(name_key(spelling)) < MIN_LETTERS - 1:
             return []
-        found: set[str] = set()
-        for key in self._keys(spelling):
-            found.update(self._buckets.get(key, ()))
+        buckets = self._buckets
+        found = {s for key in _keys(spelling) if key in buckets for s in buckets[key]}
         found.discard(spelling)
-        return sorted(found, key=self._order.__getitem__)
+        return sorted(found, key=self._order.__getitem__) if found else []
