@@ -174,3 +174,35 @@ async def test_a_client_that_counts_in_utf8_gets_utf8_positions(utf8_client: Lan
     r = found["W101"].range
     assert line[r.start.character:r.end.character].decode("utf-8") == "Protestants"
     assert r.start.character != range_of(TEXT, "Protestants").start.character  # not UTF-16
+
+
+@pytest.mark.asyncio
+async def test_a_name_goes_into_the_house_dictionary(client: LanguageClient, tmp_path):
+    text = ("Harbour master Ingrid Vasylchenko said the ferry had left on time.\n\n"
+            "Vasylchenko told reporters the crew had radioed twice before midnight.\n\n"
+            "Vasylchenko added that a second vessel was sent to help.\n\n"
+            "The port authority backed Vasilchenko's account of the night.\n")
+    uri = open_doc(client, tmp_path / "ferry.txt", text)
+    await diagnostics_for(client, uri, until=lambda codes: "S101" in codes)
+    actions = await client.text_document_code_action_async(lsp.CodeActionParams(
+        lsp.TextDocumentIdentifier(uri), range_of(text, "Vasilchenko"), lsp.CodeActionContext(diagnostics=[])))
+    # the action carries the command factlint.addHouseName; lsprotocol's client side reads any
+    # action with a "command" key as a bare Command and drops its arguments, so only the title is
+    # checked here and the command is run as the action names it
+    assert "Add ‘Vasilchenko’ to the house dictionary (factlint.toml)" in [a.title for a in actions]
+    result = await client.workspace_execute_command_async(lsp.ExecuteCommandParams(
+        "factlint.addHouseName", [uri, "Vasilchenko"]))
+    assert result["added"] is True and result["config"] == str(tmp_path / "factlint.toml")
+    assert 'house-names = ["Vasilchenko"]' in (tmp_path / "factlint.toml").read_text()
+    await diagnostics_for(client, uri, until=lambda codes: "S101" not in codes)
+
+
+def test_a_bad_config_is_one_line_and_exit_2(tmp_path):
+    import subprocess
+
+    bad = tmp_path / "factlint.toml"
+    bad.write_text("ignore = [\n")
+    p = subprocess.run([*SERVER, "--config", str(bad)], capture_output=True, text=True, timeout=60,
+                       stdin=subprocess.DEVNULL)
+    assert p.returncode == 2 and str(bad) in p.stderr and "Traceback" not in p.stderr
+    assert len(p.stderr.strip().splitlines()) == 1

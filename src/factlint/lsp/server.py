@@ -191,7 +191,8 @@ class FactlintServer(LanguageServer):
                 out.append(lsp.CodeAction(
                     title=f"Add ‘{name}’ to the house dictionary ({target.name})",
                     kind=lsp.CodeActionKind.QuickFix, diagnostics=tied,
-                    command=lsp.Command(f"Add ‘{name}’ to the house dictionary", ADD_HOUSE_NAME, [uri, name])))
+                    command=lsp.Command(title=f"Add ‘{name}’ to the house dictionary", command=ADD_HOUSE_NAME,
+                                        arguments=[uri, name])))
         return out
 
     def workspace_edit(self, doc, edits: list[lsp.TextEdit]) -> lsp.WorkspaceEdit:
