@@ -61,7 +61,8 @@ class Rates:
 def corpus_allow() -> dict[tuple[str, str, int, str], str]:
     """Findings on a corpus that are real errors in the published copy: (corpus, file, line, code) -> why."""
     data = tomllib.loads(CORPUS_ALLOW.read_text(encoding="utf-8"))
-    return {(a["corpus"], a["file"], a["line"], a["code"]): a["why"] for a in data.get("allow", [])}
+    return {(a["corpus"], a["file"], line, a["code"]): a["why"] for a in data.get("allow", [])
+            for line in (a["line"] if isinstance(a["line"], list) else [a["line"]])}
 
 
 def corpus_rates(name: str, corpus: Path, allowed: bool = True) -> tuple[Rates, list[tuple[str, Finding]]]:
