@@ -91,22 +91,37 @@ def ends_with_source(cues: Cues, low: str) -> bool:
     return any(low.endswith(s) for s in (*tails.get(low[-3:], ()), *tails.get("", ())))
 
 
+_COPULA = r"(?:is|are|was|were|be|been|being|seems|seemed|appears|appeared|’s|'s)"
+_NOT_A_VERB = r"(?!(?:the|a|an|his|her|their|its|this|that|these|those|be|date)\b)"
+
+
+def _motive_shape(nouns: list[str], participles: list[str]) -> re.Pattern:
+    """A claim of motive by its shape, whatever the verb: `is an effort by the opposition to
+    topple`, `was an attempt to shield`, `are a ploy to push`, `is designed to silence`,
+    `are aimed at silencing`. The claim is the copula characterising an act by its purpose."""
+    noun = "|".join(sorted(map(re.escape, nouns), key=len, reverse=True))
+    participle = "|".join(sorted(map(re.escape, participles), key=len, reverse=True)) or "(?!)"
+    return re.compile(
+        rf"\b{_COPULA}\s+(?:[a-z]+ly\s+|just\s+|merely\s+|simply\s+|only\s+|not\s+|nothing\s+(?:more|less)\s+than\s+"
+        rf"|little\s+more\s+than\s+|part\s+of\s+)*"
+        rf"(?P<claim>(?:(?:an?|another|the|this|one|yet\s+another)\s+(?:[\w-]+\s+){{0,2}}?(?:{noun})"
+        rf"(?:\s+by\s+(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+){{0,4}}?)?\s+to\s+{_NOT_A_VERB}[a-z][\w-]*"
+        rf"|(?:{participle})(?:\s+[a-z]+ly)?\s+(?:to\s+{_NOT_A_VERB}[a-z][\w-]*|at\s+[a-z][\w-]*ing)))\b",
+        re.I)
+
+
 @lru_cache(maxsize=8)
 def load_cues(extra: tuple[str, ...] = ()) -> Cues:
     data: dict[str, list[str]] = {}
     for lexicon in lexicon_data("attribution", extra):
         for k, v in lexicon.items():
             data.setdefault(k, []).extend(v)
-    motive = re.compile(
-        r"\b(?:an?|the|this|another)\s+(?:\w+\s+){0,2}?(?:" + "|".join(map(re.escape, data["motive_nouns"]))
-        + r")\s+(?:by\s+(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,3}?\s+)?to\s+(?:" + "|".join(
-            re.escape(v).replace(r"\ ", r"\s+") for v in data["motive_verbs"]) + r")\b[^.,;]*",
-        re.I)
+    motive = _motive_shape(data["motive_nouns"], data.get("motive_participles", []))
     return Cues(
         verb_index=PhraseIndex(data["verbs"]),
         motive_phrase_index=PhraseIndex(data["motive_phrases"]),
         allegation_index=PhraseIndex(data["allegation_verbs"]),
-        motive_nouns=frozenset(w.lower() for w in data["motive_nouns"]),
+        motive_nouns=frozenset(w.lower() for w in [*data["motive_nouns"], *data.get("motive_participles", [])]),
         witness_index=PhraseIndex(data["witness"]),
         vague_index=PhraseIndex(data["vague"]),
         verbs=_alternation(data["verbs"]),
@@ -128,7 +143,7 @@ class Attribution:
     source_end: int
     sentence: int
     paragraph: int
-    kind: str  # said, according, citing, witness
+    kind: str  # said, act, according, citing, witness, vague, introduced
     spans: tuple[tuple[int, int], ...] = ()
 
     def covers(self, offset: int) -> bool:
@@ -139,6 +154,10 @@ _SPEECH = frozenset("said says say saying told tells tell telling according to".
 _OBJECT_NEXT = re.compile(r"\s+(?:the|a|an|its|his|her|their|our|plans?|new|no|two|three|several|"
                           r"some|\d)\b(?!\s+(?:government|ministry|police|president|minister|"
                           r"company|court|agency|army|military|union|mayor|governor|officials?)\b)", re.I)
+# `argue the inquiry is ...`: what follows the verb is a clause (its subject, then a finite
+# verb), not an object
+_CLAUSE_NEXT = re.compile(r"(?:\s+[\w’'-]+){1,4}?\s+(?:is|are|was|were|has|have|had|will|would|could|can|may|"
+                          r"might|must)\b")
 _CLAUSE_BREAK = re.compile(r"[,;:“”\"()—–]|\b(?:and|but|while|as|after|because|when|which|who)\b")
 _NP_BEFORE = re.compile(
     r"((?:[A-Z][\w’'.-]*|the|a|an|of|for|and|de|al|von|van|bin|la|le|its|their|his|her|"
@@ -251,7 +270,7 @@ def find_attributions(doc: Document) -> list[Attribution]:
             verb = phrase
             kind = "said"
             src = None
-            if verb not in _SPEECH and _OBJECT_NEXT.match(text, ve):
+            if verb not in _SPEECH and _OBJECT_NEXT.match(text, ve) and not _CLAUSE_NEXT.match(text, ve, s.end):
                 kind = "act"  # `announced the tax cut`: sources its figures, not a motive
             if re.search(r"\b(?:an?|the|some|many|all|several|these|those|its|their|his|her|no|any|"
                          r"other|most|newly)\s+$", text[max(s.start, vs - 9):vs], re.I):
@@ -277,7 +296,41 @@ def find_attributions(doc: Document) -> list[Attribution]:
             elif cue == "vague":
                 # `reportedly`, `sources said`: a source, if a vague one (A401 says so)
                 found.append(Attribution(phrase, start, end, text[start:end], start, end, k, para, "vague"))
-    return _with_coverage(doc, found)
+    found = _with_coverage(doc, found)
+    found += _introduced(doc, cues)
+    found.sort(key=lambda a: (a.verb_start, a.verb_end))
+    return found
+
+
+_OPENS_WITH_QUOTE = re.compile(r"[“„«\"‘]")
+
+
+def _introduced(doc: Document, cues: Cues) -> list[Attribution]:
+    """A paragraph that ends with a colon introduces the next as someone's words (`A doctor at
+    the clinic told us:`, `Reported the website:`, `The statement read:`), as blogs and wire
+    copy set a long quotation apart; the block runs on over the paragraphs after it that open
+    with a quotation mark. Each such introduction is an attribution of kind `introduced`
+    covering its block, its source the introducing sentence's subject."""
+    text, paras = doc.text, doc.paragraphs
+    out = []
+    for p in range(len(paras) - 1):
+        para = paras[p]
+        body = text[para.start:para.end].rstrip()
+        if not body.endswith(":") or doc.is_title(p):
+            continue
+        colon = para.start + len(body) - 1
+        k = doc.sentence_at(colon)
+        s = doc.sentences[k]
+        src = _subject(text, s.start, colon, cues) or (text[s.start:colon].strip(), s.start, colon)
+        spans = [(paras[p + 1].start, paras[p + 1].end)]
+        nxt = p + 2
+        while nxt < len(paras) and _OPENS_WITH_QUOTE.match(text, paras[nxt].start):
+            spans.append((paras[nxt].start, paras[nxt].end))
+            nxt += 1
+        a = Attribution(":", colon, colon + 1, src[0], src[1], src[2], k, p, "introduced")
+        object.__setattr__(a, "spans", tuple(spans))
+        out.append(a)
+    return out
 
 
 def _in_double_quote(doc: Document, start: int, end: int) -> bool:

@@ -44,6 +44,13 @@ class Timeline:
     def dates(self, sentence: int) -> frozenset[str]:
         return frozenset(self._dates.get(sentence, ()))
 
+    def other_year(self, sentence: int) -> bool:
+        """Does a sentence name a year other than the publication's (`in 2001`, `the 1990s`)?"""
+        s = self.doc.sentences[sentence]
+        pub = self.published
+        return sentence in self._other_year or any(
+            pub is None or int(y) != pub.year for y in _YEAR_WORD.findall(self.doc.text, s.start, s.end))
+
     def _own_background(self, i: int) -> bool:
         if i not in self._background:
             s = self.doc.sentences[i]

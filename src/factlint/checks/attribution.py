@@ -4,40 +4,55 @@ speaker or no closing mark, attributions that attribute nothing, and vague sourc
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
+from itertools import accumulate
 
 from ..analysis.attribution import attributed, load_cues
+from ..analysis.figures import Timeline
+from ..analysis.lexicon import user_lexicons
 from ..analysis.quantities import Quantity
 from ..document import Document
 from ..model import INFO, WARNING, Hit
 from ..registry import rule
-from .numbers import background
 
 CHECKWORTHY = {"killed", "injured", "arrested", "missing", "displaced", "protesters", "victims"}
 _SMALL_VAGUE = (2, 3, 5, 6, 9)  # the upper ends of a few, a couple, a handful, several
 _FORECAST = re.compile(r"\b(?:will|is expected to|are expected to|is forecast to|are forecast to|"
                        r"is projected to|are projected to|could reach|is likely to|are likely to|"
                        r"is set to|are set to)\b", re.I)
+# `will be gathering`, `is slated to`: an arrangement reported, not an outcome predicted
+_ARRANGED = re.compile(r"\bwill\s+be\s+[a-z]+ing\b|\b(?:slated|scheduled|due)\s+to\b", re.I)
+_ESTIMATE = frozenset({"approx", "nearly", "min", "over", "max", "under", "range", "vague"})
 _STRONG = re.compile(r"\b(?:killed|died|dead|deaths?|arrested|detained|corrupt\w*|fraud\w*|"
                      r"attack\w*|bomb\w*|murder\w*|rape\w*|abuse\w*|stole\w*|stolen|brib\w*|"
                      r"torture\w*|crime\w*|crimin\w*|illegal\w*|cover-up|plot\w*|spy|spied|"
                      r"poison\w*|hack\w*|rigg\w*|embezzl\w*|launder\w*)\b", re.I)
 
 
-def _attributed_elsewhere(doc: Document, q: Quantity, sourced: dict[str, list[Quantity]]) -> bool:
-    """The same figure given with a source elsewhere in the article: the lede may state it."""
-    return any(o is not q and o.overlaps(q) for o in sourced.get(q.category, ()))
+class _Sourced:
+    """The figures an article gives with a source (or in a quotation), by category, as sorted
+    intervals: is a figure given with a source elsewhere is one binary search, not a scan."""
 
+    def __init__(self, doc: Document) -> None:
+        by_cat: dict[str, list[tuple[float, float]]] = {}
+        for o in doc.quantities:
+            if o.category and (attributed(doc, o.start) or doc.in_quotation(o.start, o.end)):
+                by_cat.setdefault(o.category, []).append((o.low, o.high))
+        self.lows: dict[str, list[float]] = {}
+        self.max_high: dict[str, list[float]] = {}  # the largest high among the first k lows
+        for cat, spans in by_cat.items():
+            spans.sort()
+            self.lows[cat] = [lo for lo, _ in spans]
+            self.max_high[cat] = list(accumulate((hi for _, hi in spans), max))
 
-def _sourced_figures(doc: Document) -> dict[str, list[Quantity]]:
-    out: dict[str, list[Quantity]] = {}
-    seen: set[tuple] = set()
-    for o in doc.quantities:
-        key = (o.category, o.low, o.high)
-        if o.category and key not in seen and (attributed(doc, o.start) or doc.in_quotation(o.start, o.end)):
-            seen.add(key)
-            out.setdefault(o.category, []).append(o)
-    return out
+    def overlaps(self, q: Quantity) -> bool:
+        """The same figure given with a source elsewhere in the article: the lede may state it."""
+        lows = self.lows.get(q.category)
+        if not lows:
+            return False
+        k = bisect_right(lows, q.high)  # the figures that start at or below q's end
+        return k > 0 and self.max_high[q.category][k - 1] >= q.low
 
 
 _AUTHORITY = re.compile(
@@ -67,11 +82,14 @@ def unsourced_figure(doc: Document) -> Iterator[Hit]:
     """A figure of harm, arrests, crowds or a forecast with no source.
 
     What it flags: counts of the dead, injured, arrested, missing, displaced and of crowds, and
-    forecast figures (`will shrink by 5 percent`), in the reporter's own voice when nothing in
-    their paragraph says who gives them: no `police said`, `according to`, `told Reuters`,
-    no attribution carried over from earlier in the paragraph, and the same figure not
-    attributed elsewhere in the article. Headlines, quotations, small vague counts (`several`)
-    and what reporters saw themselves are left alone.
+    forecast figures (`will shrink by 5 percent`, `up to 3,000 jobs will go`, `millions of
+    people will lose access`: a share, a sum or an estimate in a future sentence), in the
+    reporter's own voice when nothing in their paragraph says who gives them: no `police said`,
+    `according to`, `told Reuters`, no attribution carried over from earlier in the paragraph
+    or from a paragraph that introduces it with a colon, and the same figure not attributed
+    elsewhere in the article. Headlines, quotations, small vague counts (`several`), exact
+    counts of what is arranged (`the summit will bring together 30 leaders`), one member of a
+    crowd and what reporters saw themselves are left alone.
 
     Why it matters: casualty, arrest and crowd figures are contested, and change. The reader
     needs to know whose count it is; the desk needs to know whom to call when it changes.
@@ -84,23 +102,29 @@ def unsourced_figure(doc: Document) -> Iterator[Hit]:
     """
     sourced = None
     for q in doc.quantities:
-        forecast = q.unit in ("percent",) or (q.unit and q.unit != "percent")
+        # a forecast is an estimate: a share, a sum, a change (`by 15 percent`), or a hedged or
+        # vague count (`up to 3,000 jobs`, `millions of people`); an exact count in a future
+        # sentence is a plan (`the summit will bring together 30 leaders`)
+        forecast = bool(q.unit) or q.hedge in _ESTIMATE
         s = doc.sentences[q.sentence]
         if q.category in CHECKWORTHY:
             if q.hedge == "vague" and q.high in _SMALL_VAGUE:
                 continue
             what = {"victims": "victims", "protesters": "crowd"}.get(q.category, q.category)
             msg = f"who says so? This {what} figure has no source in its paragraph"
-        elif forecast and _FORECAST.search(doc.text[s.start:s.end]):
+        elif forecast and _FORECAST.search(doc.text, s.start, s.end) and (
+                q.unit or not _ARRANGED.search(doc.text, s.start, s.end)):
             what = "forecast"
             msg = "who says so? This forecast has no source in its paragraph"
         else:
             continue
         if doc.in_quotation(q.start, q.end) or attributed(doc, q.start) or doc.is_title(q.paragraph):
             continue
+        if q.category == "protesters" and q.head.lower().startswith("of "):
+            continue  # `one of the participants`: a member of a crowd, not its size
         if sourced is None:
-            sourced = _sourced_figures(doc)
-        if _attributed_elsewhere(doc, q, sourced) or background(doc, q.sentence) or _authority_acts(doc, q):
+            sourced, timeline = _Sourced(doc), Timeline(doc)
+        if sourced.overlaps(q) or timeline.background(q.sentence) or _authority_acts(doc, q):
             continue
         if re.match(r"\s+(?:more|other|others|additional|further)\b", doc.text[q.end:q.end + 12]):
             continue  # `eight more people`: it continues a count given before
@@ -108,15 +132,25 @@ def unsourced_figure(doc: Document) -> Iterator[Hit]:
         yield Hit(start, end, msg + " (add who gives it: police said, according to the ministry)")
 
 
+_RELATIVE_BEFORE = re.compile(r"\b(?:which|that)\s+$", re.I)
+# a sentence whose subject is the writer (`I think`, `We would ask`, `One would think that`)
+_FIRST_PERSON = re.compile(r"[“\"‘']?(?:(?i:but|and|so|yet|still|now|here),?\s+)?(?:I|We|we|One(?!\s+of\b))\s+(?!\d)")
+
+
 @rule("A102", "unsourced-motive", WARNING)
 def unsourced_motive(doc: Document) -> Iterator[Hit]:
     """A claim of motive or intent with no source.
 
     What it flags: the reporter saying why someone acted, when only they or their critics can
-    say: `is an effort by the Kremlin to safeguard its interests`, `in a bid to distract from the
-    scandal`, `motivated by revenge`, `in retaliation for`. Stated purposes of routine actions
-    (`closed the road to clear debris`) are not flagged, nor claims in a quotation or a
-    paragraph with a source.
+    say. By shape, whatever the verb: a form of `be` that characterises an act by its purpose
+    (`is an effort by the Kremlin to safeguard its interests`, `was an attempt to shield the
+    minister's allies`, `are a ploy to push patients toward private hospitals`, `is designed to
+    silence critics`, `are aimed at weakening the unions`), and the phrases of hidden motive
+    (`in a bid to distract from the scandal`, `motivated by revenge`, `in retaliation for`).
+    Stated purposes of actions (`closed the road in an effort to clear debris`, `a pipeline
+    which is aimed at connecting the gas fields`) are not flagged, nor claims in a quotation,
+    in a paragraph with a source, or in a sentence the writer marks as their own opinion
+    (`One would think ...`).
 
     Why it matters: motive is opinion unless someone with knowledge says it. Unsourced, it reads
     as the publication's own view and is the first thing a complaint will quote.
@@ -128,7 +162,7 @@ def unsourced_motive(doc: Document) -> Iterator[Hit]:
         The deployment is an effort by the Kremlin to safeguard its interests in the region,
         analysts at the Carnegie Endowment said.
     """
-    cues = load_cues()
+    cues = load_cues(user_lexicons(doc, "attribution"))
     text = doc.text
     # one pass over the whole text (claims of motive are rare), then each match in its sentence
     by_sentence = cues.motive_phrase_index.by_sentence(doc)
@@ -138,11 +172,15 @@ def unsourced_motive(doc: Document) -> Iterator[Hit]:
     for k in candidates:
         s = doc.sentences[k]
         for m in cues.motive.finditer(text, s.start, s.end):
-            by_sentence.setdefault(k, []).append((m.start(), m.end()))
+            if m.group("claim")[:1].islower() and text[m.start("claim"):m.start("claim") + 1].isalpha() \
+                    and not re.match(r"(?:an?|another|the|this|one|yet)\b", m.group("claim"), re.I) \
+                    and _RELATIVE_BEFORE.search(text, s.start, m.start()):
+                continue  # `the project, which is aimed at connecting the gas fields`: what a thing is for
+            by_sentence.setdefault(k, []).append((m.start("claim"), m.end("claim")))
     for k in sorted(by_sentence):
         s = doc.sentences[k]
-        if doc.is_title(doc.paragraph_at(s.start)):
-            continue
+        if doc.is_title(doc.paragraph_at(s.start)) or _FIRST_PERSON.match(text, s.start, s.end):
+            continue  # `One would think ... to deflect attention`: the writer's opinion, marked as such
         last_end = -1
         for start, stop in sorted(by_sentence[k], key=lambda m: (m[0], -m[1])):
             if start < last_end or doc.in_quotation(start, stop) or attributed(doc, start, claims=True):
@@ -154,6 +192,28 @@ def unsourced_motive(doc: Document) -> Iterator[Hit]:
             yield Hit(start, end, "who says so? This claim of motive has no source in its paragraph")
 
 
+_BE = frozenset("is are was were be been being get gets got getting".split())
+_TOKEN_BACK = re.compile(r"[\w’'/-]+|,")
+
+
+def _passive(text: str, lo: int, start: int) -> bool:
+    """Is the verb at start a passive participle (`were murdered`, `who are raped`, `were
+    murdered, tortured and/or raped`)? Walks back over adverbs and a list of participles to a
+    form of `be`."""
+    after_joiner = False
+    for w in reversed(_TOKEN_BACK.findall(text, max(lo, start - 80), start)[-8:]):
+        lw = w.lower()
+        if lw in _BE:
+            return True
+        joiner = lw in (",", "and", "or", "and/or", "then")
+        # adverbs, and the other participles of a list (`robbed, beaten and tortured`)
+        if joiner or after_joiner or lw.endswith("ly") or lw in ("also", "not", "never", "allegedly"):
+            after_joiner = joiner
+            continue
+        return False
+    return False
+
+
 @rule("A103", "unsourced-allegation", WARNING)
 def unsourced_allegation(doc: Document) -> Iterator[Hit]:
     """An allegation of crime or wrongdoing stated as fact, with no source and no qualifier.
@@ -161,7 +221,9 @@ def unsourced_allegation(doc: Document) -> Iterator[Hit]:
     What it flags: `the mayor embezzled public funds`, `the company bribed officials`, in the
     reporter's voice, when nothing in the paragraph gives a source and nothing in the sentence
     marks it as an allegation or a court's finding (`allegedly`, `accused of`, `charged with`,
-    `convicted`, `pleaded guilty`).
+    `convicted`, `pleaded guilty`). A crime reported in the passive accuses no one (`girls who
+    were raped`), and established history set in another year (`founded al-Qaeda, which
+    orchestrated the attacks of 2001`) is background, not an allegation.
 
     Why it matters: an allegation stated as fact is the commonest source of libel claims. Until
     a court decides, it is someone's allegation, and the reader must be told whose.
@@ -173,17 +235,22 @@ def unsourced_allegation(doc: Document) -> Iterator[Hit]:
         The former mayor is accused of embezzling millions from the city's housing fund,
         prosecutors said.
     """
-    cues = load_cues()
+    cues = load_cues(user_lexicons(doc, "attribution"))
     text = doc.text
     hits = cues.allegation_index.by_sentence(doc)
+    timeline = Timeline(doc) if hits else None
     for k in sorted(hits):
         s = doc.sentences[k]
         sentence = text[s.start:s.end]
         if cues.legal.search(sentence) or doc.is_title(doc.paragraph_at(s.start)):
             continue
+        if timeline.other_year(k):
+            continue  # established history (`founded al-Qaeda, which orchestrated the 2001 attacks`)
         for start, end in hits[k]:
             if doc.in_quotation(start, end) or attributed(doc, start, claims=True):
                 continue
+            if _passive(text, s.start, start):
+                continue  # `girls who were raped`: a crime reported, no one accused of it
             yield Hit(start, end, "who says so? This allegation is stated as fact, "
                       "with no source and no qualifier such as ‘allegedly’ or ‘accused of’")
             break
@@ -238,15 +305,56 @@ def _speaker_just_named(doc: Document, q) -> bool:
     return bool(re.search(r"(?<!^)\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\b", body[len(first):]))
 
 
+_INTRO_END = re.compile(r"[:,]\s*$")
+# someone in the clause before a colon or a comma: a pronoun, a noun phrase, a name
+_SPEAKER_WORD = re.compile(r"\b(?i:i|we|he|she|they|you|one)\b|\b(?i:the|a|an|his|her|their|its)\s+[a-z]|"
+                           r"(?<!^)\b[A-Z][\w’'-]+")
+
+
+def _how_introduced(doc: Document, q) -> str:
+    """How the reporter's sentence leads into a quotation: `starts` (it opens its sentence, or
+    follows a dash), `speaker` (a clause with someone in it ends with a colon or a comma before
+    it: `The minister told reporters: “…”`, `Senator Ramos spoke on a radio show, “…”`),
+    `woven` (it follows a word or a bracket: the reporter's sentence carries it, as a name, a
+    term, a gloss or the words of someone the sentence names)."""
+    text = doc.text
+    s = doc.sentences[doc.sentence_at(q.start)]
+    lead = text[s.start:q.start]
+    if not lead.strip(" \t“”\"‘’'") or re.search(r"[—–-]\s*$", lead):
+        return "starts"
+    if _INTRO_END.search(lead):
+        clause = re.split(r"[.;!?]\s", lead)[-1]
+        words = clause.split()
+        return "speaker" if len(words) >= 2 and _SPEAKER_WORD.search(clause) else "starts"
+    return "woven"
+
+
+def _carried(doc: Document, p: int) -> bool:
+    """Does the paragraph before carry a speaker over to a bare quotation paragraph, as wire copy
+    does (`“…,” she said.` then `“…”`)? Only when it holds a quotation that has one."""
+    if p == 0:
+        return False
+    para = doc.paragraphs[p - 1]
+    return any(x.paragraph == p - 1 and x.kind == "double" for x in doc.quotes) and \
+        attributed(doc, para.start) or attributed(doc, doc.paragraphs[p].start)
+
+
+_SENTENCE_END = re.compile(r"[.!?…][”\"’')\]]*\s*$")
+
+
 @rule("A202", "quote-without-speaker", WARNING)
 def quote_without_speaker(doc: Document) -> Iterator[Hit]:
     """A direct quotation with no speaker in its sentence or paragraph.
 
-    What it flags: a quotation of a full sentence (four words or more, opening with a capital),
-    in a paragraph with no reporting clause
-    (`she said`, `told Reuters`, `according to`), not run on from an attributed paragraph and
-    not introduced by the paragraph before (`The statement read:`). Titles, slogans, banners,
-    signs and scare quotes (`‘rioters’`) are not speech and are left alone.
+    What it flags: a quotation of a full sentence (four words or more, opening with a capital)
+    that stands on its own, opening its sentence or its paragraph, in a paragraph with no
+    reporting clause (`she said`, `told Reuters`, `according to`), not carried over from a
+    paragraph before whose quotation has a speaker, and not introduced by one (`The statement
+    read:`). A speaker before a colon or a comma (`The minister told reporters: “…”`, `Senator
+    Ramos spoke on a radio show, “…”`) or after the quotation (`“…,” said the engineer`)
+    is a speaker. Quotations woven into the reporter's sentence (a title, a term, a gloss in
+    brackets, `the fear that “…”`), slogans, banners, signs and scare quotes (`‘rioters’`),
+    and a quotation standing alone as a heading are left alone.
 
     Why it matters: a quotation is a claim that someone said exactly these words. Without a
     speaker, it cannot be checked, and the reader cannot weigh it.
@@ -279,13 +387,18 @@ def quote_without_speaker(doc: Document) -> Iterator[Hit]:
             continue  # a partial quote woven into the reporter's sentence: its speaker is in context
         if all(w[0].isupper() for w in words if len(w) > 3):
             continue  # a title or a name in Title Case: “Don't Hug Cacti”
-        if _speaker_just_named(doc, q):
+        if _how_introduced(doc, q) != "starts" or _speaker_just_named(doc, q):
             continue
         p = q.paragraph
+        para = paras[p]
+        if q.start == para.start and q.end >= para.end and not _SENTENCE_END.search(text, q.start, para.end):
+            continue  # a quotation standing alone with no full stop is a heading or a slogan
         if p > 0 and text[paras[p - 1].start:paras[p - 1].end].rstrip().endswith(":"):
             continue  # introduced by the paragraph before: `The statement read:`
         if p > 0 and any(x.paragraph == p - 1 and not x.closed for x in doc.quotes):
             continue  # runs on from the paragraph before; that quotation has the speaker
+        if q.start == para.start and _carried(doc, p):
+            continue
         if doc.is_title(p):
             continue
         yield Hit(q.start, min(q.end, q.start + 1 + len(inner.split("\n")[0])),
@@ -336,7 +449,7 @@ def vague_source(doc: Document) -> Iterator[Hit]:
         Two officials with direct knowledge of the inquiry said the minister had taken bribes
         from the contractor.
     """
-    cues = load_cues()
+    cues = load_cues(user_lexicons(doc, "attribution"))
     text = doc.text
     hits = cues.vague_index.by_sentence(doc)
     for k in sorted(hits):
