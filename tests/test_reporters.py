@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 
 import jsonschema
 import pytest
@@ -109,3 +110,64 @@ def test_unknown_format_is_a_usage_error(write):
     p = write("a.txt", TEXT)
     proc = run_cli("check", str(p), "--format", "xml")
     assert proc.returncode == 2 and b"unknown format" in proc.stderr
+
+
+# -- long lines, and SARIF as code-scanning reads it ----------------------------------------------
+URI = re.compile(r"^(?:[A-Za-z0-9\-._~!$&'()*+,;=:@/?]|%[0-9A-F]{2})*$")  # RFC 3986 characters only
+
+
+def _one_line_html(n: int) -> str:
+    para = "<p>The levee held through the night, officials said.</p>"
+    return "<html><body>" + para * n + "<p>The river will crest on Friday,” the mayor said.</p>" + para * n + "</body></html>"
+
+
+def test_text_report_clips_a_long_line_around_the_finding(write):
+    art = write("page.html", _one_line_html(300))
+    proc = run_cli("check", str(art), "--select", "A201", env={"NO_COLOR": "1"})
+    lines = proc.stdout.decode().splitlines()
+    assert lines[0].startswith(f"{art}:1:") and "A201" in lines[0]
+    shown, caret = lines[1], lines[2]
+    assert len(shown) < 300 and shown.startswith("    1 | …") and shown.endswith("…")
+    assert "the mayor said" in shown
+    col = int(lines[0].split(":")[2])
+    excerpt = art.read_text()
+    assert excerpt[col - 1] == "”"
+    assert shown[caret.index("^")] == "”"  # the caret is under the character found
+    assert len(proc.stdout) < 2000
+
+
+def test_text_report_short_lines_are_whole():
+    out = _write("text").splitlines()
+    assert out[1] == "    1 | " + TEXT.splitlines()[0]
+
+
+def _sarif_for(findings, errors=()):
+    out = io.StringIO()
+    get("sarif").write(Report(findings, list(errors), files=1, words=10, rules=all_rules()), out)
+    return json.loads(out.getvalue())
+
+
+def test_sarif_uri_is_a_percent_encoded_relative_uri_and_snippet_the_region(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "news desk").mkdir()
+    text = "Flood defences held,” the agency said in Zürich #3.\n"
+    findings = lint_text(text, path=str(tmp_path / "news desk" / "a b#1%.txt"), select=["A201"])
+    sarif = _sarif_for(findings, [FileError("--ignore", "'x' names no rule")])
+    jsonschema.validate(sarif, json.loads(SCHEMA.read_text()))
+    loc = sarif["runs"][0]["results"][0]["locations"][0]["physicalLocation"]
+    assert loc["artifactLocation"]["uri"] == "news%20desk/a%20b%231%25.txt"
+    assert URI.match(loc["artifactLocation"]["uri"])
+    region = loc["region"]
+    assert region["snippet"]["text"] == text[region["startColumn"] - 1:region["endColumn"] - 1] == "”"
+    note = sarif["runs"][0]["invocations"][0]["toolExecutionNotifications"][0]
+    assert "locations" not in note and note["message"]["text"] == "--ignore: 'x' names no rule"
+
+
+def test_sarif_from_the_cli_validates_with_odd_paths(write, tmp_path):
+    art = write("dir with space/ümlaut [1].md", "# Title\n\nThe bridge will reopen,” she said.\n")
+    proc = run_cli("check", "--format", "sarif", "dir with space", cwd=tmp_path)
+    sarif = json.loads(proc.stdout)
+    jsonschema.validate(sarif, json.loads(SCHEMA.read_text()))
+    uri = sarif["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+    assert uri == "dir%20with%20space/%C3%BCmlaut%20%5B1%5D.md" and URI.match(uri)
+    assert art.exists()

@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
+import re
+from pathlib import Path
 from typing import TextIO
+from urllib.parse import quote
 
 from .. import __version__
 from ..model import Severity
@@ -14,7 +18,43 @@ _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "
 
 
 def _uri(path: str) -> str:
-    return path.replace("\\", "/") if path != "-" else "stdin"
+    """A percent-encoded URI reference: relative to the current folder (where code scanning
+    resolves it against the checkout) when the file is under it, else an absolute file URI."""
+    if path == "-":
+        return "stdin"
+    p = Path(path)
+    if p.is_absolute():
+        try:
+            p = p.relative_to(Path.cwd())
+        except ValueError:
+            return p.as_uri()
+    return quote(p.as_posix(), safe="/")
+
+
+def _location(where: str) -> dict | None:
+    """A location for a problem reported against a file (`file` or `file:line`), if it is one."""
+    m = re.match(r"^(.*?)(?::(\d+))?$", where)
+    path, line = m.group(1), m.group(2)
+    if not os.path.isfile(path):
+        return None
+    loc: dict = {"artifactLocation": {"uri": _uri(path)}}
+    if line:
+        loc["region"] = {"startLine": int(line)}
+    return {"physicalLocation": loc}
+
+
+def _region(f) -> dict:
+    region = {"startLine": f.line, "startColumn": f.column, "endLine": f.end_line, "endColumn": f.end_column}
+    if f.end_line == f.line and f.excerpt:  # the region's own text (a finding carries its first line)
+        region["snippet"] = {"text": f.excerpt[f.column - 1:f.end_column - 1]}
+    return region
+
+
+def _notification(e) -> dict:
+    loc = _location(e.path)
+    if loc is None:  # an option or a plugin, not a file: say which in the text
+        return {"level": "error", "message": {"text": f"{e.path}: {e.message}"}}
+    return {"level": "error", "message": {"text": e.message}, "locations": [loc]}
 
 
 def write(report: Report, out: TextIO) -> None:
@@ -44,11 +84,7 @@ def write(report: Report, out: TextIO) -> None:
             "locations": [{
                 "physicalLocation": {
                     "artifactLocation": {"uri": _uri(f.path)},
-                    "region": {
-                        "startLine": f.line, "startColumn": f.column,
-                        "endLine": f.end_line, "endColumn": f.end_column,
-                        "snippet": {"text": f.excerpt},
-                    },
+                    "region": _region(f),
                 }
             }],
         }
@@ -68,11 +104,7 @@ def write(report: Report, out: TextIO) -> None:
         results.append(res)
     invocation = {
         "executionSuccessful": not report.errors,
-        "toolExecutionNotifications": [{
-            "level": "error",
-            "message": {"text": e.message},
-            "locations": [{"physicalLocation": {"artifactLocation": {"uri": _uri(e.path)}}}],
-        } for e in report.errors],
+        "toolExecutionNotifications": [_notification(e) for e in report.errors],
     }
     sarif = {
         "$schema": SCHEMA,
