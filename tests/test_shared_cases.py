@@ -1,11 +1,11 @@
 """Realistic cases as tests: ../shared/cases (wire-style articles written for factlint, never
 edited here) and our own tests/cases, both in the .expect.toml format case_eval.py reads.
 
-One test per expectation (`STEM:expect:FAMILY:NEAR`, e.g. `d03-rescued-migrants:expect:N:74 migrants`)
-and one per rejected place (`STEM:reject:NEAR`). An expectation factlint misses today, or a rejected place it touches
-today, is a strict xfail listed in tests/known_misses.toml (sections `expect` and `reject`, one
-line each: case stem, near text, why): a fix makes it pass, the run fails with XPASS(strict), and
-the fixer deletes that line."""
+One test per expectation (`STEM:expect:FAMILY:NEAR`, as `d03-rescued-migrants:expect:N:74
+migrants`) and one per rejected place (`STEM:reject:NEAR`). An expectation factlint misses today,
+or a rejected place it touches today, is a strict xfail listed in tests/known_misses.toml
+(sections `expect` and `reject`, one line each: case stem, near text, why): a fix makes it pass,
+the run fails with XPASS(strict), and the fixer deletes that line."""
 
 from __future__ import annotations
 
