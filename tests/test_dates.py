@@ -6,7 +6,9 @@ import datetime as dt
 
 import pytest
 
+from factlint import lint_text
 from factlint.formats import parse
+from factlint.registry import all_rules
 
 
 def _mentions(text: str, **opts):
@@ -106,8 +108,94 @@ def test_nearest_date_follows_tense():
     ("The trial, which began on 5 February 2024, will resume soon.", "past"),
     ("The trial will resume on 11 March 2024.", "future"),
     ("On 4 April, the minister said the shutdown would go on.", "past"),
+    # the verb group as a whole: `held` inside `will be held` is no past tense
+    ("The run-off will be held on 9 June.", "future"),
+    ("The run-off was held on 9 June.", "past"),
+    ("The run-off has been held on 9 June in every cycle.", "past"),
+    ("The run-off is to be held on 9 June.", "future"),
+    ("The run-off is due to take place on 9 June.", "future"),
+    ("The run-off is scheduled for 9 June.", "future"),
+    ("The opposition plans to boycott the run-off on 9 June.", "future"),
+    ("Talks are expected to resume on 9 June.", "future"),
+    # no clear tense: present, conditional, a plan told in the past, a bound
+    ("The new levy takes effect on 9 June, the treasury said.", ""),
+    ("The treasury said the new levy takes effect on 9 June.", ""),
+    ("Talks could resume on 9 June.", ""),
+    ("The run-off was scheduled for 9 June.", ""),
+    ("The rebels vowed to return on 9 June.", ""),
+    ("The run-off has been postponed until 9 June.", ""),
+    ("The deadline is 9 June.", ""),
+    ("The treasury said the new levy would apply from 9 June.", ""),
+    # a verb of saying dates the saying only when the date is attached to it
+    ("The treasury said on 9 June that the levy would rise.", "past"),
+    ("Officials told journalists on 9 June that two men were held.", "past"),
+    ("The treasury announced in a statement on 9 June that the levy would rise.", "past"),
+    ("The results were certified on 9 June, the commission said.", "past"),
+    # the main verb, not a closed subordinate clause or a participial phrase
+    ("The levy, which was approved in March, applies from 9 June.", ""),
+    ("Customs officers seized 40 crates, including two of rifles, on 9 June.", "past"),
+    ("The carnival is scheduled to open in early June, followed by a parade on 9 June.", "future"),
+    ("The ambassador, 61, died on 9 June.", "past"),
+    ("Voting in the first round, held on 9 June, was calm.", "past"),
+    ("Schools will stay closed until 9 June.", "future"),
+    ("The port has been closed since 9 June.", "past"),
+    ("The board on 9 June announced the closure.", "past"),
+    ("Late on 9 June, the coastguard said the ferry had sunk.", "past"),
 ])
 def test_tense_of_the_verb_governing_a_date(sentence, tense):
     doc = parse("a.txt", sentence + "\n")
     (m,) = [m for m in doc.dates.mentions if m.day]
     assert doc.dates.tense(m) == tense
+
+
+def _findings(text: str, published: str, code: str):
+    return [f for f in lint_text(text, published=published, select=[code]) if f.code == code]
+
+
+@pytest.mark.parametrize(("text", "published"), [
+    # the examples of issue 15 ...
+    ("The new law takes effect on Thursday, January 4, the ministry said.", "2023-12-20"),
+    ("The general election will be held on Sunday 5 November.", "2023-03-08"),
+    # ... and the same shapes in other words, with other dates and weekdays
+    ("The port reopens to cargo ships on Monday, March 2, its operator said.", "2026-02-20"),
+    ("A new cabinet is due to be sworn in on Friday 10 April, party officials said.", "2026-01-05"),
+    ("The court will hand down its verdict on Tuesday 31 March.", "2025-12-30"),
+])
+def test_a_correct_date_about_the_future_is_not_an_error(text, published):
+    assert _findings(text, published, "D101") == []
+
+
+def test_will_be_held_with_its_year_is_not_a_past_event_after_publication():
+    assert _findings("The general election will be held on 5 November 2023.", "2023-03-08", "D104") == []
+    assert _findings("The second round will be decided on 28 September 2025.", "2025-06-02", "D104") == []
+
+
+def test_a_weekday_wrong_under_every_reading_is_an_error():
+    (f,) = _findings("The port reopens to cargo ships on Tuesday, March 2, its operator said.", "2026-02-20", "D101")
+    assert f.severity == "error" and f.suggestion == "Monday" and "2 March 2026" in f.message
+
+
+def test_a_weekday_that_fits_only_against_the_tense_is_a_warning():
+    # 21 March 2026 is a Saturday and 21 March 2025 a Friday: the sentence tells of the past
+    (f,) = _findings("The regional vote was held on Saturday, 21 March, officials said.", "2026-02-25", "D101")
+    assert f.severity == "warning" and f.suggestion is None
+    assert "21 March 2025" in f.message and "21 March 2026" in f.message
+
+
+def test_relative_day_names_the_date_it_reasoned_with_and_suggests_its_weekday():
+    (f,) = _findings("Protesters gathered outside the embassy yesterday (5/1) and again this morning.",
+                     "2022-01-07", "D105")
+    assert "5 January 2022" in f.message and f.suggestion == "on Wednesday"
+    # the same shape in other words: 8 November 2024 was a Friday, `today` is 9 November
+    (f,) = _findings("Unions marched through the capital today (8/11), police said.", "2024-11-09", "D105")
+    assert "8 November 2024" in f.message and f.suggestion == "on Friday"
+
+
+@pytest.mark.parametrize("rule", [r for r in all_rules() if r.code.startswith("D")], ids=lambda r: r.code)
+def test_the_suggestion_for_a_documented_example_is_what_its_instead_writes(rule):
+    """`factlint explain` and the finding must agree: the suggestion is the Instead's wording."""
+    published = (rule.section("Published") or "").split()
+    opts = {"select": [rule.code], **({"published": published[0]} if published else {})}
+    for f in lint_text(rule.section("Example"), **opts):
+        if f.suggestion:
+            assert f.suggestion in rule.section("Instead"), (f.suggestion, rule.section("Instead"))

@@ -14,10 +14,11 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from ..document import scan
 from ..spans import SpanSet
+from .tense import FUTURE, PAST, SentenceVerbs, token_range
 
 if TYPE_CHECKING:
     from ..document import Document
@@ -98,16 +99,6 @@ RELATIVE_DAYS = {"today": 0, "tonight": 0, "this morning": 0, "this afternoon": 
                  "this evening": 0, "yesterday": -1, "last night": -1, "tomorrow": 1}
 _DATELINE = re.compile(
     rf"^\s*[A-Z][A-Za-z .'’-]+,\s*(?:[A-Z][A-Za-z .]+,\s*)?{MON}\s+{DAY}{YEAR}\s*\(?[A-Za-z .]*\)?\s*[-–—]")
-
-_FUTURE = (r"will|shall|won't|is to|are to|is due|are due|due to|is set to|are set to|"
-           r"is scheduled|are scheduled|scheduled for|expected to|plans? to|planned for|planning to|"
-           r"going to|intends? to|upcoming|coming|next|until|deadline|would")
-_PAST = (r"was|were|had|did|died|killed|began|held|took|came|went|fell|rose|won|lost|ruled|voted|"
-         r"arrested|detained|ended|occurred|happened|struck|hit|left|met|announced|published|"
-         r"released|signed|passed|reported|confirmed|said|told|stated|added|called|ago|last|"
-         r"previously|earlier|yesterday")
-_TENSE = re.compile(rf"\b(?:(?P<future>{_FUTURE})|(?P<past>{_PAST}))\b", re.I)
-
 
 @dataclass(frozen=True)
 class DateMention:
@@ -266,28 +257,6 @@ def _mention(kind: str, m: re.Match, g: dict, text: str) -> DateMention | None:
     return None
 
 
-# -- tense ---------------------------------------------------------------------------------------
-_CLAUSE_BREAK = re.compile(r"[,;:()—–]")
-
-
-def tense_near(text: str, start: int, end: int, lo: int, hi: int) -> str:
-    """'past', 'future' or '' for a date, from the verb that governs it: the nearest tense
-    marker before it in its clause, else after it in its clause, else the same in its sentence
-    (`The trial, which began on 5 February, will resume ...`: the February date is past;
-    `On Saturday, the minister said ...`: a past Saturday)."""
-    c_lo = max((m.end() for m in _CLAUSE_BREAK.finditer(text, lo, start)), default=lo)
-    nxt = _CLAUSE_BREAK.search(text, end, hi)
-    c_hi = nxt.start() if nxt else hi
-    for a, b in ((c_lo, c_hi), (lo, hi)):
-        before = [m for m in _TENSE.finditer(text, a, start)]
-        if before:
-            return "future" if before[-1].group("future") else "past"
-        after = _TENSE.search(text, end, b)
-        if after:
-            return "future" if after.group("future") else "past"
-    return ""
-
-
 # -- readings ------------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class Reading:
@@ -297,6 +266,25 @@ class Reading:
     def describe(self) -> str:
         o = "day/month" if self.order == "dmy" else "month/day"
         return f"{o} in {self.year}" if self.year else o
+
+
+class Mismatch(NamedTuple):
+    """A weekday+date pair that no plausible reading fits."""
+
+    mention: DateMention
+    date: dt.date  # the date named in the message (under `reading`)
+    reading: Reading
+    # a date near publication that does fit, but on the side the sentence's tense rules out
+    # (`was held on Sunday 5 November` when only the coming 5 November is a Sunday)
+    against_tense: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class Candidates:
+    """The dates a yearless day and month can be, seen from the publication date."""
+
+    likely: tuple[dt.date, ...]  # plausible under the sentence's tense
+    against: tuple[dt.date, ...] = ()  # near publication, but on the side the tense rules out
 
 
 @dataclass
@@ -310,9 +298,11 @@ class DateAnalysis:
     tenses: dict[int, str] = field(default_factory=dict)  # by mention start, filled as asked
     text: str = field(default="", repr=False)
     sentence_spans: list = field(default_factory=list, repr=False)
+    tokens: list = field(default_factory=list, repr=False)
     forced_order: str | None = None
     _resolved: dict = field(default_factory=dict, repr=False)
     _agreeing: dict = field(default_factory=dict, repr=False)
+    _verbs: dict = field(default_factory=dict, repr=False)
 
     @cached_property
     def pairs(self) -> list[DateMention]:
@@ -323,55 +313,84 @@ class DateAnalysis:
         return tuple(sorted({r.order for r in self.readings})) or ("dmy", "mdy")
 
     def tense(self, m: DateMention) -> str:
-        """'past', 'future' or '' for a mention (read when first asked: most never are)."""
+        """'past', 'future' or '' (unclear) for a mention, from the verb group that governs it
+        (read when first asked: most mentions never are)."""
         found = self.tenses.get(m.start)
         if found is None:
             found = ""
-            if self.sentence_spans:
-                s = self.sentence_spans[m.sentence]
-                found = tense_near(self.text, m.start, m.end, s.start, s.end)
+            if self.sentence_spans and self.tokens:
+                verbs = self._sentence_verbs(m.sentence)
+                i0, i1 = token_range(self.tokens, m.start, m.end)
+                if verbs.lo <= i0 < verbs.hi:
+                    found = verbs.tense_of(i0, min(i1, verbs.hi))
             self.tenses[m.start] = found
         return found
 
-    def resolve(self, m: DateMention, reading: Reading) -> dt.date | None:
-        """The date a mention names under a reading, or None (no day, or impossible)."""
+    def _sentence_verbs(self, k: int) -> SentenceVerbs:
+        if k not in self._verbs:
+            s = self.sentence_spans[k]
+            lo, hi = token_range(self.tokens, s.start, s.end)
+            # the words of dates are not verbs (`May`, `March`), nor their commas clause breaks
+            skip = set()
+            for m in self.mentions:
+                if m.sentence == k:
+                    a, b = token_range(self.tokens, m.start, m.end)
+                    skip.update(range(a, b))
+            self._verbs[k] = SentenceVerbs(self.text, self.tokens, lo, hi, frozenset(skip))
+        return self._verbs[k]
+
+    def candidates(self, m: DateMention, reading: Reading) -> Candidates | None:
+        """The dates a mention can name under a reading, or None (no day, or impossible)."""
         key = (m, reading)
         if key not in self._resolved:
-            self._resolved[key] = self._resolve(m, reading)
+            self._resolved[key] = self._candidates(m, reading)
         return self._resolved[key]
 
-    def _resolve(self, m: DateMention, reading: Reading) -> dt.date | None:
+    def _candidates(self, m: DateMention, reading: Reading) -> Candidates | None:
         dm = m.day_month(reading.order)
         if dm is None:
             return None
         day, month = dm
-        if m.year is not None:
-            return dt.date(m.year, month, day) if valid_date(m.year, month, day) else None
-        if reading.year is not None:
-            return dt.date(reading.year, month, day) if valid_date(reading.year, month, day) else None
+        year = m.year if m.year is not None else reading.year
+        if year is not None:
+            return Candidates((dt.date(year, month, day),)) if valid_date(year, month, day) else None
         if self.published is None:
             return None
-        return nearest(self.published, month, day, self.tense(m))
+        return candidate_dates(self.published, month, day, self.tense(m))
+
+    def resolve(self, m: DateMention, reading: Reading) -> dt.date | None:
+        """The date a mention most likely names under a reading: the one its tense points to,
+        else the one nearest publication."""
+        c = self.candidates(m, reading)
+        if c is None or not c.likely:
+            return None
+        if len(c.likely) == 1 or self.published is None:
+            return c.likely[0]
+        pub = self.published
+        return min(c.likely, key=lambda d: (abs((d - pub).days), d))
 
     def agrees(self, m: DateMention, reading: Reading) -> bool | None:
-        d = self.resolve(m, reading)
-        if d is None or m.weekday is None:
+        """Does the weekday fit a plausible date under this reading (None: nothing to check)?"""
+        c = self.candidates(m, reading)
+        if c is None or not c.likely or m.weekday is None:
             return None
-        return d.weekday() == m.weekday
+        return any(d.weekday() == m.weekday for d in c.likely)
 
     @cached_property
-    def mismatches(self) -> list[tuple[DateMention, dt.date, Reading]]:
-        """Weekday+date pairs that are wrong under every best reading (with one such reading)."""
-        out = []
+    def mismatches(self) -> list[Mismatch]:
+        """Weekday+date pairs that are wrong under every plausible best reading."""
+        out: list[Mismatch] = []
         if self.score < self.evidence_needed:
             return out
         for m in self.pairs:
-            verdicts = [(self.agrees(m, r), r) for r in self.readings]
-            if verdicts and all(v is False for v, _ in verdicts):
+            verdicts = [self.agrees(m, r) for r in self.readings]
+            if verdicts and all(v is False for v in verdicts):
                 r = self._representative(m)
                 d = self.resolve(m, r)
                 if d is not None:
-                    out.append((m, d, r))
+                    against = [x for rr in self.readings for x in self.candidates(m, rr).against
+                               if x.weekday() == m.weekday]
+                    out.append(Mismatch(m, d, r, min(against) if against else None))
         return out
 
     def _representative(self, m: DateMention) -> Reading:
@@ -393,25 +412,41 @@ class DateAnalysis:
 
 ANCHOR_YEAR = 2025  # with no year anywhere, name the fitting year nearest to recent copy
 YEAR_RANGE = range(1990, 2041)
+# "a few months": news copy that gives a date without its year means one this close to
+# publication. Under 182 days, so at most one side of publication is ever this close.
+NEAR = dt.timedelta(days=120)
+_SLACK = dt.timedelta(days=1)  # a story filed late at night, an event just after midnight
+
+
+def candidate_dates(published: dt.date, month: int, day: int, tense: str) -> Candidates | None:
+    """The dates with this day and month that a sentence can mean, seen from publication:
+    in the past tense the latest before it, in the future the first after it; with no clear
+    tense, whichever is within a few months (both when neither is). The other side, when it is
+    near, is kept apart: a weekday that fits only there contradicts the tense, not the calendar."""
+    options = [dt.date(y, month, day) for y in range(published.year - 4, published.year + 5)
+               if valid_date(y, month, day)]
+    prev = max((d for d in options if d <= published + _SLACK), default=None)
+    nxt = min((d for d in options if d >= published - _SLACK), default=None)
+    if prev is None or nxt is None:
+        return None
+
+    def near(d: dt.date) -> bool:
+        return abs(d - published) <= NEAR
+
+    if tense == PAST:
+        return Candidates((prev,), (nxt,) if nxt != prev and near(nxt) else ())
+    if tense == FUTURE:
+        return Candidates((nxt,), (prev,) if prev != nxt and near(prev) else ())
+    close = tuple(sorted({d for d in (prev, nxt) if near(d)}))
+    return Candidates(close or tuple(sorted({prev, nxt})))
 
 
 def nearest(published: dt.date, month: int, day: int, tense: str) -> dt.date | None:
-    """The date with this day and month nearest the publication date, in the direction the
-    sentence's tense points (past events before it, plans after it)."""
-    options = [dt.date(y, month, day) for y in (published.year - 1, published.year, published.year + 1)
-               if valid_date(y, month, day)]
-    if not options:
+    """The date with this day and month a sentence most likely means (see `candidate_dates`)."""
+    c = candidate_dates(published, month, day, tense)
+    if c is None:
         return None
-    slack = dt.timedelta(days=1)
-    if tense == "past":
-        before = [d for d in options if d <= published + slack]
-        if before:
-            return max(before)
-    if tense == "future":
-        after = [d for d in options if d >= published - slack]
-        if after:
-            return min(after)
-    return min(options, key=lambda d: (abs((d - published).days), d))
+    return min(c.likely, key=lambda d: (abs((d - published).days), d))
 
 
 def _order_from_numbers(mentions: list[DateMention]) -> list[str]:
@@ -438,7 +473,8 @@ def analyse_dates(doc: Document) -> DateAnalysis:
             if year and valid_date(year, month, int(dl.group("day"))):
                 published = dt.date(year, month, int(dl.group("day")))
                 published_from = "dateline"
-    analysis = DateAnalysis(mentions, published, published_from, text=doc.text, sentence_spans=doc.sentences)
+    analysis = DateAnalysis(mentions, published, published_from, text=doc.text, sentence_spans=doc.sentences,
+                            tokens=doc.tokens)
     forced = doc.options.get("date_order")
     orders = [forced] if forced in ("dmy", "mdy") else ["dmy", "mdy"]
     analysis.forced_order = forced if forced in ("dmy", "mdy") else None

@@ -9,14 +9,18 @@ from collections.abc import Iterator
 from ..analysis.dates import (
     RELATIVE_DAYS,
     WEEKDAYS,
+    Candidates,
     DateMention,
     Reading,
     possible_day_month,
     valid_date,
 )
+from ..analysis.tense import FUTURE, PAST
 from ..document import Document
 from ..model import ERROR, WARNING, Hit, Ref
 from ..registry import rule
+
+_NONE = Candidates(())
 
 
 def _fmt(d: dt.date) -> str:
@@ -38,7 +42,7 @@ def _how_read(doc: Document, m: DateMention, r: Reading) -> str:
         if r.year is not None:
             parts.append(f"in {r.year}")
         elif a.published is not None:
-            parts.append(f"the nearest such date to publication on {_fmt(a.published)}")
+            parts.append(_side(a.tense(m), len((a.candidates(m, r) or _NONE).likely), a.published))
     if not parts:
         return ""
     why = " read as " + " ".join(parts)
@@ -48,15 +52,31 @@ def _how_read(doc: Document, m: DateMention, r: Reading) -> str:
     return f" ({why.strip()})"
 
 
+def _side(tense: str, n: int, pub: dt.date) -> str:
+    """Which date a yearless mention was taken for, in words, and why."""
+    if tense == PAST:
+        return f"the last such date before publication on {_fmt(pub)}, the sentence being in the past tense"
+    if tense == FUTURE:
+        return f"the next such date after publication on {_fmt(pub)}, the sentence being in the future tense"
+    if n > 1:
+        return f"such dates either side of publication on {_fmt(pub)}"
+    return f"the nearest such date to publication on {_fmt(pub)}"
+
+
 @rule("D101", "weekday-date-mismatch", ERROR)
 def weekday_date_mismatch(doc: Document) -> Iterator[Hit]:
     """A weekday that does not fall on the date it is given with.
 
     What it flags: a weekday written with its date (`Saturday, April 9, 2021`, `Thursday (6/12)`)
-    when that date falls on another day. The year comes from the date itself, the publication
-    date, or the article's other weekday+date pairs; the day/month order of numeric dates comes
-    from `date-order` in config or from the reading under which the article's dates agree.
-    With too little evidence, it stays silent.
+    when that date falls on another day under every plausible reading. The year comes from the
+    date itself, the article's other weekday+date pairs, or the publication date and the tense
+    of the verb group that governs the date: `was held on` is the last such date before
+    publication, `will be held on` / `is due to` / `is scheduled for` the next one after it;
+    with no clear tense (`takes effect on ..., the ministry said`), whichever is within a few
+    months of publication, or both. A weekday that fits only the date on the other side of
+    publication from its tense is a warning (the tense or the weekday is wrong), not an error.
+    The day/month order of numeric dates comes from `date-order` in config or from the reading
+    under which the article's dates agree. With too little evidence, it stays silent.
 
     Why it matters: one of the two is wrong, and a reader cannot tell which. Corrections of
     dates are among the most common a news desk publishes.
@@ -71,12 +91,24 @@ def weekday_date_mismatch(doc: Document) -> Iterator[Hit]:
     right, but it may be the weekday that is.
     """
     a = doc.dates
-    for m, d, r in a.mismatches:
+    for m, d, r, against in a.mismatches:
         actual = WEEKDAYS[d.weekday()]
         given = WEEKDAYS[m.weekday]
-        # with the year inferred, the readings that fit may put the date on different weekdays
-        weekdays = {x.weekday() for x in (a.resolve(m, rr) for rr in a.readings) if x is not None}
+        # every date the readings leave plausible: with the year or the order unsettled they may
+        # fall on different weekdays, and then no one weekday can be suggested
+        likely = sorted({x for rr in a.readings for x in (a.candidates(m, rr) or _NONE).likely})
+        weekdays = {x.weekday() for x in likely}
         orders = {rr.order for rr in a.readings}
+        if against is not None:
+            # it fits a date on the other side of publication: the tense or the weekday is
+            # wrong, and only the reporting can say which
+            side = "after" if against > d else "before"
+            yield Hit(m.start, m.end,
+                      f"{given} does not match the date this sentence's tense points to: {_fmt(d)} "
+                      f"{_verb(doc, d)} a {actual}; {_fmt(against)}, {side} publication, "
+                      f"{_verb(doc, against)} a {given}: check the weekday and the tense",
+                      severity=WARNING)
+            continue
         if m.needs_order() and len(orders) == 2:
             # the article does not settle the order: it is wrong either way, say both
             readings = sorted({(a.resolve(m, rr), rr.order) for rr in a.readings if a.resolve(m, rr)},
@@ -85,17 +117,18 @@ def weekday_date_mismatch(doc: Document) -> Iterator[Hit]:
                              f"{_verb(doc, x)} a {WEEKDAYS[x.weekday()]}" for x, o in readings[:2])
             yield Hit(m.start, m.end, f"{given} does not match the date in either order: {both}")
             continue
-        ws, we = m.weekday_span or (m.start, m.end)
         related = tuple(
             Ref(x.start, x.end, f"{x.text} agrees with this reading")
             for x in doc.dates.agreeing(r) if x is not m
         )[:3]
+        mine = (a.candidates(m, r) or _NONE).likely
+        said = "; ".join(f"{_fmt(x)} {_verb(doc, x)} a {WEEKDAYS[x.weekday()]}" for x in mine) if len(mine) > 1 else (
+            f"{_fmt(d)} {_verb(doc, d)} a {actual}")
         yield Hit(
             m.start, m.end,
-            f"{given} does not match the date: {_fmt(d)} {_verb(doc, d)} a {actual}{_how_read(doc, m, r)}",
+            f"{given} does not match the date: {said}{_how_read(doc, m, r)}",
             suggestion=actual if len(weekdays) == 1 else None, related=related,
         )
-
 
 
 def _days_apart(doc: Document, a: DateMention, b: DateMention, order: str) -> set[int] | None:
@@ -133,7 +166,7 @@ def conflicting_weekdays(doc: Document) -> Iterator[Hit]:
         Voting began on Thursday, 6 January. Results were announced on Friday, 7 January.
     """
     a = doc.dates
-    flagged = {id(m) for m, _, _ in a.mismatches}
+    flagged = {id(x.mention) for x in a.mismatches}
     pairs = [m for m in a.pairs if id(m) not in flagged]
     orders = a.orders
     reported: set[int] = set()
@@ -334,13 +367,20 @@ def relative_date_mismatch(doc: Document) -> Iterator[Hit]:
         if other is None:
             continue
         if other.has_day:
-            dates = {a.resolve(other, r) for r in a.readings}
-            if None in dates or expected in dates:
+            # of the dates the one beside it can be (each order, either side of publication),
+            # the writer meant the one nearest the day the relative word names: reason with
+            # that one, name it, and suggest its weekday
+            read = [(x, r) for r in a.readings for c in (a.candidates(other, r),) if c is not None
+                    for x in (*c.likely, *c.against)]
+            if not read or any(x == expected for x, _ in read):
                 continue
-            d = sorted(dates)[0]
+            d, r = min(read, key=lambda xr: (abs((xr[0] - expected).days), xr[0]))
+            how = ""
+            if other.needs_order() and a.forced_order is None and len({rr.order for rr in a.readings}) > 1:
+                how = f" (read {'day/month' if r.order == 'dmy' else 'month/day'}, the reading nearest to it)"
             yield Hit(m.start, m.end,
                       f"‘{m.relative}’ is {_fmt(expected)} for a story published on {_fmt(pub)}, "
-                      f"but the date beside it is {_fmt(d)}",
+                      f"but the date beside it is {_fmt(d)}{how}",
                       suggestion=f"on {WEEKDAYS[d.weekday()]}",
                       related=(Ref(other.start, other.end, f"the date: {other.text}"),))
         elif other.weekday is not None and other.weekday != expected.weekday():
@@ -350,7 +390,7 @@ def relative_date_mismatch(doc: Document) -> Iterator[Hit]:
                       related=(Ref(other.start, other.end, f"the weekday: {other.text}"),))
     # a bare weekday whose paragraph names that weekday with a date, a different one from the
     # day a reader counts back (or forward) to from the publication date
-    mismatched = {id(x) for x, _, _ in a.mismatches}
+    mismatched = {id(x.mention) for x in a.mismatches}
     dated_pairs: dict[tuple[int, int], list[DateMention]] = {}
     for d in ms:
         if d.is_pair and id(d) not in mismatched:
