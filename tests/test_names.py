@@ -155,3 +155,20 @@ def test_a_possessive_ends_a_name():
                                                   "Ridus’ Ustream channel went dark.").names.mentions]
     assert ("", "Kazakhstan") in names and ("Kassym", "Tokayev") in names
     assert ("", "Ridus") in names and ("", "Ustream") in names
+
+
+def test_the_word_list_is_read_as_wordfreq_reads_it():
+    """known_words reads wordfreq's file itself (for speed): its answers are wordfreq's, both while
+    it scans the list and once it has indexed it."""
+    from wordfreq import zipf_frequency
+
+    from factlint.analysis import known_words
+
+    table = known_words._centibels()
+    assert table is not None
+    sample = [w for bucket in table.buckets[250:700:9] for w in bucket[:1]]
+    sample += ["Kharkiv", "Khrakiv", "Univeristy", "al-Sadr", "O’Neill", "Díaz", "Okonjo-Iweala"]
+    assert len(sample) > known_words.SCANS
+    for word in sample:
+        assert known_words.zipf(word) == pytest.approx(zipf_frequency(word, "en"), abs=0.011), word
+    assert table.index is not None
