@@ -20,6 +20,7 @@ import json
 import os
 import platform
 import random
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -27,7 +28,9 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "src"))
+# the runs import a snapshot of the code taken at the start, so that edits made in the work tree
+# while the benchmark runs cannot make its three runs differ
+sys.path.insert(0, os.environ.get("FACTLINT_BENCH_SRC") or str(ROOT / "src"))
 
 
 def corpora_dir(given: str | None) -> Path:
@@ -108,7 +111,7 @@ def run_one(engine: str, archive: str, out: str) -> dict:
     # about the neighbours as about factlint; words per CPU-second does not
     return {"engine": engine, "startup": ready - t0, "seconds": done - t0, "run": done - ready,
             "words": words, "rss": [m for m, _ in per_worker], "cpu": sum(c for _, c in per_worker),
-            "errors": len(errors)}
+            "errors": len(errors), "code": str(Path(sys.modules["factlint"].__file__).parent)}
 
 
 def main() -> None:
@@ -134,11 +137,15 @@ def main() -> None:
     n, words = build_archive(corpora, args.articles, archive)
     print(f"archive: {n:,} articles, {words:,} words ({archive.stat().st_size / 1e6:.0f} MB), "
           f"from {corpora}; {os.cpu_count()} cores, Python {platform.python_version()}")
+    snapshot = work / "snapshot"
+    shutil.copytree(ROOT / "src", snapshot / "src", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(ROOT / "rules", snapshot / "rules")
+    env = {**os.environ, "FACTLINT_BENCH_SRC": str(snapshot / "src"), "PYTHONPATH": str(snapshot / "src")}
     results, digests = [], {}
     for engine in ("jobs1", "jobs2", "dask"):
         out = work / f"findings-{engine}.jsonl"
         p = subprocess.run([sys.executable, __file__, "--one", engine, str(archive), str(out)],
-                           capture_output=True, text=True, check=True)
+                           capture_output=True, text=True, check=True, env=env)
         results.append(json.loads(p.stdout.strip().splitlines()[-1]))
         digests[engine] = hashlib.sha256(out.read_bytes()).hexdigest()
     label = {"jobs1": "--jobs 1", "jobs2": "--jobs 2", "dask": "--engine dask (2 workers)"}
@@ -150,12 +157,11 @@ def main() -> None:
         cpu = f"{r['words'] / r['cpu']:,.0f}" if r.get("cpu") else "?"
         print(f"| {label[r['engine']]} | {r['words'] / r['seconds']:,.0f} | {r['seconds']:.1f} | {cpu} | "
               f"{r['startup']:.2f} s | {mem} |")
+    print(f"code: {results[0]['code']}")
     same = len(set(digests.values())) == 1
     print(f"\nfindings tables identical across the three runs: {same} (sha256 {digests['jobs1'][:12]})")
     if not args.keep:
-        for f in work.iterdir():
-            f.unlink()
-        work.rmdir()
+        shutil.rmtree(work)
     if not same:
         sys.exit(1)
 
