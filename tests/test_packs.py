@@ -72,7 +72,11 @@ def test_protestants_judged_in_their_own_paragraph():
 
 
 def test_quotations_are_left_alone():
-    assert lint_text('“We reigned in spending,” the minister said.', select=["W101"]) == []
+    """A speaker's choice of words is theirs (`flaunted the rules`); but a homophone's spelling
+    (`reigned in`, `their`/`there`) is the writer's, so those entries read quotations too."""
+    assert lint_text('“Bars flaunted the rules,” the minister said.', select=["W101"]) == []
+    spelled = lint_text('“We reigned in spending and said their were no cuts,” the minister said.', select=["W101"])
+    assert [f.suggestion for f in spelled] == ["reined in", "there"]
 
 
 def test_inflection():

@@ -67,6 +67,18 @@ def _noun_like(word: str, surface: str, plural: bool) -> bool:
     return (_NOUN in letters or _PLURAL in letters) and not any(c in letters for c in _NOT_NOUN)
 
 
+def _pure_noun(word: str, surface: str) -> bool:
+    """A noun that is no verb form either (`sadness`, `vehicles`, not `plans` or `fear`)."""
+    return _noun_like(word, surface, plural=False) and not any(c in _letters(word) for c in _VERB_FORMS)
+
+
+def _nominal(word: str, surface: str) -> bool:
+    """Can be a common noun at all (`meeting` after an adjective is one)."""
+    letters = _letters(word)
+    return (surface[:1].islower() and word not in _closed_words() and _ADV not in letters
+            and (_NOUN in letters or _PLURAL in letters))
+
+
 def _number(word: str, surface: str) -> bool:
     return bool(_DIGITS.match(word)) or word in _closed_classes()["number"]
 
@@ -77,11 +89,23 @@ def _modal(word: str, surface: str) -> bool:
 
 OPEN = {
     "noun": lambda w, s: _noun_like(w, s, plural=False),
+    "pure-noun": _pure_noun,
+    "nominal": _nominal,
+    "singular": lambda w, s: _noun_like(w, s, plural=False) and _PLURAL not in _letters(w)
+    and not w.endswith("s") and w not in _closed_classes()["collective"],
+    "degree": lambda w, s: w in ("more", "less", "fewer", "rather")
+    or (_CMP in _letters(w) and w not in ("later", "earlier", "further", "farther", "latter")),
+    "superlative": lambda w, s: "S" in _letters(w) or w in ("best", "worst", "most", "least"),
+    "finite": lambda w, s: w in _closed_classes()["aux"] or _modal(w, s) or any(c in _letters(w) for c in "ZD"),
     "plural": lambda w, s: _noun_like(w, s, plural=True),
     "adjective": lambda w, s: _ADJ in _letters(w),
+    "adjective-only": lambda w, s: _ADJ in _letters(w) and not any(c in _letters(w) for c in "NPVZGD"),
     "comparative": lambda w, s: _CMP in _letters(w) or w in _closed_classes()["comparative"],
     "adverb": lambda w, s: _ADV in _letters(w) or w in _closed_classes()["adverb"],
     "verb": lambda w, s: any(c in _letters(w) for c in _VERB_FORMS),
+    # an inflected verb, or a base form that is no noun: `announced`, `citing`, not `people`
+    "verb-form": lambda w, s: any(c in _letters(w) for c in "ZGD")
+    or ("V" in _letters(w) and not any(c in _letters(w) for c in "NPA")),
     "ing": lambda w, s: _ING in _letters(w),
     "past": lambda w, s: _PAST in _letters(w),
     "number": _number,
@@ -91,7 +115,8 @@ OPEN = {
     "any": lambda w, s: True,
 }
 CLOSED = ("article", "possessive", "demonstrative", "determiner", "pronoun", "object-pronoun",
-          "subject-pronoun", "preposition", "conjunction", "be", "aux", "negation", "unit", "clause-verb")
+          "subject-pronoun", "preposition", "conjunction", "be", "aux", "negation", "unit", "clause-verb",
+          "calendar", "collective", "substantive")
 NAMES = frozenset(OPEN) | frozenset(CLOSED)
 
 
