@@ -307,3 +307,12 @@ GRAMMAR = [
 def test_grammatical_confusables(text, wrong):
     found = [text[f.column - 1:f.end_column - 1] for f in lint_text(text, select=["W101"])]
     assert found == ([wrong] if wrong else [])
+
+
+def test_a_paragraph_introduced_by_a_colon_is_the_speakers():
+    """Blogs and translated copy set a speaker's words as a paragraph of their own after `X
+    wrote:`; the reporter-voice rules (W301, W401) leave it alone, the homophones do not."""
+    text = ("The minister noted that the plan was late.\n\nOne blogger wrote:\n\n"
+            "Unfortunately the minister noted that its a plan for the rich.\n")
+    found = [(f.code, f.line) for f in lint_text(text, select=["W101", "W301", "W401"])]
+    assert found == [("W401", 1), ("W101", 5)]

@@ -4,7 +4,7 @@ just after it (`before`, `not_before`), each a short sequence of word tests in r
 A test is a word (`course`), a prefix (`rule*`), a word class (`@noun`, `@modal`; see
 wordclass.py), or alternatives joined by `|` (`ban*|law*|@possessive`); a `?` after a test makes
 it optional. `$` is the end of the clause (the match or the words before it are followed by
-punctuation or the end of the text), `^` its start. So `loose` after `["@modal @adverb?"]` fires in `could loose` and `could easily
+punctuation or the end of the text), `^` its start, and `"` a quotation mark next to the match. So `loose` after `["@modal @adverb?"]` fires in `could loose` and `could easily
 loose`, and `there` before `["@plural @aux"]` in `there contracts had`. The words of a sequence
 stand in one clause: only spaces separate them from each other and from the match, so a comma
 or a full stop ends the context (`from there, troops moved` is not `there troops`)."""
@@ -19,6 +19,7 @@ from . import wordclass
 _GAP = re.compile(r"[ \t\u00a0]*")
 _CLAUSE_END = re.compile(r"[.,;:!?\n]")
 _CLAUSE_START = re.compile(r"[.,;:!?\n\"“‘(]")
+_QUOTE = re.compile(r"[\"“”‘«»]")
 
 
 @dataclass(frozen=True)
@@ -28,6 +29,7 @@ class Test:
     classes: tuple[str, ...]
     optional: bool = False
     boundary: bool = False  # `$` or `^`: no word joined to the one before (or after)
+    quote: bool = False  # `"`: a quotation mark stands between the words
 
     def __call__(self, word: str, surface: str) -> bool:
         if word in self.words or any(word.startswith(p) for p in self.prefixes):
@@ -43,6 +45,8 @@ def compile_test(text: str) -> Test:
     body = text[:-1] if optional else text
     if body in ("$", "^"):
         return Test(frozenset(), (), (), optional, boundary=True)
+    if body == '"':
+        return Test(frozenset(), (), (), optional, quote=True)
     words, prefixes, classes = set(), [], []
     for alt in body.lower().replace("’", "'").split("|"):
         if alt.startswith("@"):
@@ -87,6 +91,9 @@ def follows(doc, end: int, i: int, seqs: tuple[Sequence, ...]) -> bool:
         if test.boundary:  # punctuation that ends a clause, or the end of the text
             nxt = toks[j].start if j < len(toks) else len(text)
             return (j >= len(toks) or _CLAUSE_END.search(text, last, nxt) is not None) and walk(seq, k + 1, j, last)
+        if test.quote:
+            nxt = toks[j].start if j < len(toks) else len(text)
+            return _QUOTE.search(text, last, nxt) is not None and walk(seq, k + 1, j, last)
         if j < len(toks) and _joined(text, last, toks[j].start):
             t = toks[j]
             if test(t.norm, text[t.start:t.end]) and walk(seq, k + 1, j + 1, t.end):
@@ -108,6 +115,9 @@ def precedes(doc, start: int, i: int, seqs: tuple[Sequence, ...]) -> bool:
         if test.boundary:  # the start of the text, or punctuation that opens a clause
             prev = toks[j].end if j >= 0 else 0
             return (j < 0 or _CLAUSE_START.search(text, prev, first) is not None) and walk(seq, k - 1, j, first)
+        if test.quote:
+            prev = toks[j].end if j >= 0 else 0
+            return _QUOTE.search(text, prev, first) is not None and walk(seq, k - 1, j, first)
         if j >= 0 and _joined(text, toks[j].end, first):
             t = toks[j]
             if test(t.norm, text[t.start:t.end]) and walk(seq, k - 1, j - 1, t.start):

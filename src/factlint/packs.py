@@ -363,7 +363,7 @@ class Matcher:
                 yield m.start(), m.end(), entry, entry.suggestion
 
     def context_ok(self, doc, start: int, end: int, entry: Entry) -> bool:
-        if not entry.quoted and doc.in_quotation(start, end):
+        if not entry.quoted and (doc.in_quotation(start, end) or self._block_quoted(doc, start)):
             return False
         i0 = doc.token_index(start)
         i1 = doc.token_index(end)
@@ -380,6 +380,16 @@ class Matcher:
         if entry.not_near and self._around(doc, start, end, i0, i1, entry, entry.not_near_scope, entry.not_near):
             return False
         return True
+
+    def _block_quoted(self, doc, start: int) -> bool:
+        """Is this in a paragraph that the paragraph before introduces with a colon (`Writer Alaa
+        Al Aswany said:`)? Blogs and translated copy set a speaker's words as a paragraph of their
+        own, without quotation marks: they are the speaker's, not the reporter's."""
+        if self._blocks is None:
+            paras, text = doc.paragraphs, doc.text
+            self._blocks = {k for k in range(1, len(paras))
+                            if text[paras[k - 1].start:paras[k - 1].end].rstrip().endswith(":")}
+        return bool(self._blocks) and doc.paragraph_at(start) in self._blocks
 
     def _around(self, doc, start: int, end: int, i0: int, i1: int, entry: Entry, scope: str, words) -> bool:
         """Is one of these words within the entry's window (or sentence, paragraph, document)?"""
@@ -402,6 +412,7 @@ class Matcher:
 
     def run(self, doc) -> Iterator[Hit]:
         self._vocab: dict[tuple[int, int], Counter] = {}
+        self._blocks: set[int] | None = None
         cfg = doc.options.get("config")
         if cfg is not None:
             if self.pack.name in cfg.disable_packs:
