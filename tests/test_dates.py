@@ -63,6 +63,12 @@ def test_a_four_digit_count_is_not_a_year():
     assert m.year is None and m.text == "Jan. 6"
 
 
+def test_a_month_and_number_after_a_determiner_is_a_date_even_before_a_count_noun():
+    (m,) = [m for m in _mentions("Police charged the June 14 protesters.") if m.kind == "md"]
+    assert (m.month, m.day) == (6, 14)
+    assert [m for m in _mentions("In June 14 protesters were charged.") if m.has_day] == []
+
+
 def test_two_digit_number_after_date_is_not_a_year():
     (m,) = [m for m in _mentions("On Monday 10 January, 53 had been arrested.") if m.kind == "dm"]
     assert m.year is None and m.weekday == 0

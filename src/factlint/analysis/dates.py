@@ -163,6 +163,10 @@ def _fix_year(y: int) -> int:
     return y + 2000 if y < 100 and y < 70 else (y + 1900 if y < 100 else y)
 
 
+# a determiner before `June 12` makes it a date that names something (`the June 12 protesters`)
+_ATTRIBUTIVE = re.compile(r"\b(?:the|a|an|this|that|last|its|their|his|her)\s+$", re.I)
+
+
 def _followed_by_count(text: str, end: int) -> bool:
     m = re.match(r"\s*([A-Za-z%]+)", text[end:end + 24])
     return bool(m and m.group(1).lower() in COUNT_WORDS)
@@ -214,8 +218,9 @@ def _mention(kind: str, m: re.Match, g: dict, text: str) -> DateMention | None:
     if kind in ("md", "dm"):
         day = int(g["day"])
         if (kind == "md" and weekday is None and not g.get("day2") and year is None
-                and _followed_by_count(text, m.end("day")) and not re.match(r"\s+of\b", text[m.end("day"):])):
-            return None  # "In March 12 people died"
+                and _followed_by_count(text, m.end("day")) and not re.match(r"\s+of\b", text[m.end("day"):])
+                and not _ATTRIBUTIVE.search(text, max(0, s - 8), s)):
+            return None  # "In March 12 people died" (but "the June 12 protesters" is a date)
         day2 = int(g["day2"]) if g.get("day2") else None
         month = _MONTH_INDEX[g["mon"].rstrip(".").lower()]
         if g["mon"] == "May" and kind == "md" and s > 0 and text[s - 1:s] not in " (\n\t,":
