@@ -337,12 +337,18 @@ class DateAnalysis:
             lo, hi = token_range(self.tokens, s.start, s.end)
             # the words of dates are not verbs (`May`, `March`), nor their commas clause breaks
             skip = set()
-            for m in self.mentions:
-                if m.sentence == k:
-                    a, b = token_range(self.tokens, m.start, m.end)
-                    skip.update(range(a, b))
+            for m in self._by_sentence.get(k, ()):
+                a, b = token_range(self.tokens, m.start, m.end)
+                skip.update(range(a, b))
             self._verbs[k] = SentenceVerbs(self.text, self.tokens, lo, hi, frozenset(skip))
         return self._verbs[k]
+
+    @cached_property
+    def _by_sentence(self) -> dict[int, list[DateMention]]:
+        out: dict[int, list[DateMention]] = {}
+        for m in self.mentions:
+            out.setdefault(m.sentence, []).append(m)
+        return out
 
     def candidates(self, m: DateMention, reading: Reading) -> Candidates | None:
         """The dates a mention can name under a reading, or None (no day, or impossible)."""
