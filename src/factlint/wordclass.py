@@ -47,9 +47,16 @@ def _closed_classes() -> dict[str, frozenset[str]]:
     return out
 
 
+# the classes of function words: a word of one of these is never read as a noun (`years`,
+# `police` or `time` belong to closed classes too, but they are nouns)
+_FUNCTION = ("article", "possessive", "demonstrative", "determiner", "pronoun", "preposition",
+             "conjunction", "modal", "be", "aux", "negation")
+
+
 @cache
 def _closed_words() -> frozenset[str]:
-    return frozenset().union(*_closed_classes().values())
+    classes = _closed_classes()
+    return frozenset().union(*(classes[c] for c in _FUNCTION))
 
 
 def _letters(word: str) -> str:
@@ -62,6 +69,9 @@ def _noun_like(word: str, surface: str, plural: bool) -> bool:
     if not surface[:1].islower() or word in _closed_words():
         return False
     letters = _letters(word)
+    if not letters and not plural:
+        # a lower-case word the lexicon lacks is most often a newer noun (`website`, `app`)
+        return word.isalpha() and len(word) > 2
     if plural:
         return _PLURAL in letters and not any(c in letters for c in _NOT_NOUN)
     return (_NOUN in letters or _PLURAL in letters) and not any(c in letters for c in _NOT_NOUN)
