@@ -5,6 +5,15 @@ and pyarrow are imported only where they are used."""
 
 from __future__ import annotations
 
-from .batch import ARTICLE_COLUMNS, ERROR_COLUMNS, FINDING_COLUMNS, Batch, lint_batch
+from typing import Any
 
 __all__ = ["ARTICLE_COLUMNS", "ERROR_COLUMNS", "FINDING_COLUMNS", "Batch", "lint_batch"]
+
+
+def __getattr__(name: str) -> Any:
+    # the batch function loads on first use: `factlint check` asks archive.kinds about every run
+    if name in __all__:
+        from . import batch
+
+        return getattr(batch, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -12,9 +12,8 @@ from typing import Any
 
 from ..inputs import STDIN, InputError, decode, expand
 from ..model import FileError
+from .kinds import PARQUET, is_archive
 
-JSONL = (".jsonl", ".ndjson")
-PARQUET = (".parquet", ".pq")
 COLUMNS = ("id", "text", "published", "format", "source")
 PART_BYTES = 1 << 20  # about 170,000 words: a second or two of work, small enough to balance
 MIN_PART_BYTES = 16 << 10  # below this a task costs more to schedule than to run
@@ -33,10 +32,6 @@ class Part:
     rows: tuple[tuple[tuple[str, Any], ...], ...] = ()
     size: int = 0  # bytes, for the progress bar's estimate
     count: int | None = None  # articles, when known without reading
-
-
-def is_archive(path: str) -> bool:
-    return path.lower().endswith(JSONL + PARQUET)
 
 
 def plan(paths: list[str], part_bytes: int | None = None, workers: int = 1) -> tuple[list[Part], list[FileError]]:

@@ -12,22 +12,10 @@ from collections.abc import Iterator
 from typing import IO, Any
 
 from .batch import ARTICLE_COLUMNS, ERROR_COLUMNS, FINDING_COLUMNS, Batch
+from .kinds import format_of
 
-ROW_FORMATS = ("jsonl", "parquet")
 TABLES = ("findings", "articles", "errors")
 ROW_GROUP = 50_000  # rows buffered per Parquet row group
-
-
-def format_of(path: str | None) -> str | None:
-    """The row format an output file's extension asks for, if any."""
-    if not path:
-        return None
-    low = path.lower()
-    if low.endswith((".jsonl", ".ndjson")):
-        return "jsonl"
-    if low.endswith((".parquet", ".pq")):
-        return "parquet"
-    return None
 
 
 def sidecar(path: str, table: str) -> str:

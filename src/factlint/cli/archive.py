@@ -8,10 +8,10 @@ import sys
 
 import click
 
+from ..archive.kinds import ROW_FORMATS, format_of, is_archive
 from . import main, options
 
 ENGINES = ("local", "dask")
-ROW_FORMATS = ("jsonl", "parquet")  # the same names as archive.tables, without importing it
 
 
 def _engine_options(f):
@@ -34,9 +34,6 @@ def archive_options(f):
 
 def engaged(paths, fmt: str, output: str | None, engine: str, resume: bool) -> bool:
     """Does this check need the archive runner (archive input, rows out, Dask, resume)?"""
-    from ..archive.sources import is_archive
-    from ..archive.tables import ROW_FORMATS, format_of
-
     ctx = click.get_current_context(silent=True)
     scheduler = ctx.params.get("scheduler") if ctx else None
     return (engine != "local" or resume or bool(scheduler) or fmt in ROW_FORMATS
@@ -64,7 +61,7 @@ def run_check(ctx: click.Context, opts, paths, fmt: str, output: str | None, fai
     from ..archive.progress import Progress, wanted
     from ..archive.runners import lint_parts, runner
     from ..archive.sources import plan
-    from ..archive.tables import ROW_FORMATS, TableWriter, done_ids, format_of
+    from ..archive.tables import TableWriter, done_ids
     from ..engine import config_for, exit_code, plugin_errors
     from ..model import FileError, Severity
 
@@ -293,7 +290,7 @@ def report(paths, output, title, select, ignore, config_file, date_order, input_
 
     from ..archive.report import Summary, render
     from ..archive.runners import lint_part
-    from ..archive.tables import format_of, read_rows, sidecar
+    from ..archive.tables import read_rows, sidecar
     from ..engine import RunOptions
     from ..model import FileError
 
