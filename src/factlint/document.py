@@ -262,12 +262,7 @@ class Document:
 
     def in_quotation(self, start: int, end: int) -> bool:
         """Is the span inside a direct quotation (the speaker's words, not the reporter's)?"""
-        for q in self.quotes:
-            if q.start > start:
-                break
-            if q.start < start and end <= q.end:
-                return True
-        return False
+        return self.quote_scan.encloses(start, end)  # one binary search, not a walk over quotes
 
     @cached_property
     def folded_text(self) -> str:

@@ -147,7 +147,10 @@ class Attribution:
     spans: tuple[tuple[int, int], ...] = ()
 
     def covers(self, offset: int) -> bool:
-        return any(a <= offset < b for a, b in self.spans)
+        for a, b in self.spans:
+            if a <= offset < b:
+                return True
+        return False
 
 
 _SPEECH = frozenset("said says say saying told tells tell telling according to".split()) | {"according to"}
@@ -165,6 +168,20 @@ _NP_BEFORE = re.compile(
     r"witnesses|residents|authorities)))(?:\s+|$))+$")
 
 
+_SUBJECT = re.compile(r"\s*([^,;:“”\"()]+)")
+_AFTER_QUOTE = re.compile(r"[”\"’'],?\s*$")
+_SPEAKER_NOUN = re.compile(r"(?:spokes\w+|officials?|minister|director|chief|head|leader|secretary|"
+                           r"commander|president|governor|mayor|lawyer|attorney|prosecutor|judge|"
+                           r"doctor|expert|analyst|professor|researcher|scientist|witness|official|"
+                           r"representative|agency|ministry|office|department|statement|report)s?$")
+_SOURCE_AFTER = re.compile(r"\s+((?:the\s+|a\s+|an\s+)?(?:[A-Z][\w’'.-]*|[a-z]+)(?:\s+(?:of|for|at|the|"
+                           r"[A-Z][\w’'.-]*|[a-z]+(?=[\s,.;]))){0,6})")
+_SOURCE_END = re.compile(r"\s+(?:on|in|at|that|who|which|when|after|before|last|this|during|as|because|"
+                         r"yesterday|today|again)\b")
+# `an estimated 100,000`, `some estimated death tolls`: a determiner before the verb
+_DETERMINER_BEFORE = re.compile(r"\b(?:an?|the|some|many|all|several|these|those|its|their|his|her|no|any|"
+                                r"other|most|newly)\s+$", re.I)
+_INVERTED = re.compile(r"[,”\"]\s*$")  # `..., said police`, `“…” said Sabyr`
 _ADVERBS = frozenset("also later then previously earlier had has have was were is are reportedly "
                      "further separately again would will did".split())
 
@@ -173,7 +190,7 @@ def _subject(text: str, lo: int, verb_start: int, cues: Cues) -> tuple[str, int,
     """The sentence's subject, up to its first comma: `Travis Hood, who witnessed the crash,
     said` -> Travis Hood; `Anderson Cooper, of CNN, ... stated` -> Anderson Cooper."""
     head = text[lo:verb_start]
-    m = re.match(r"\s*([^,;:“”\"()]+)", head)
+    m = _SUBJECT.match(head)
     if not m:
         return None
     phrase = m.group(1).strip()
@@ -208,7 +225,7 @@ def _source_before(text: str, lo: int, verb_start: int, cues: Cues) -> tuple[str
     if len(words) > 14:
         return None
     tail = " ".join(words)
-    if cut and re.search(r"[”\"’'],?\s*$", chunk[:cut]) and len(words) <= 6:
+    if cut and _AFTER_QUOTE.search(chunk, 0, cut) and len(words) <= 6:
         # `“…,” the union's negotiator said`: after a quotation, the phrase before the verb speaks
         start = lo + cut + (len(chunk[cut:]) - len(chunk[cut:].lstrip()))
         return tail, start, start + len(tail)
@@ -224,26 +241,22 @@ def _source_before(text: str, lo: int, verb_start: int, cues: Cues) -> tuple[str
         return tail, start, start + len(tail)
     if any(w[:1].isupper() for w in words) and words[0].lower() not in ("in", "on", "at", "by"):
         return tail, start, start + len(tail)
-    if re.search(r"(?:spokes\w+|officials?|minister|director|chief|head|leader|secretary|"
-                 r"commander|president|governor|mayor|lawyer|attorney|prosecutor|judge|"
-                 r"doctor|expert|analyst|professor|researcher|scientist|witness|official|"
-                 r"representative|agency|ministry|office|department|statement|report)s?$", low):
+    if _SPEAKER_NOUN.search(low):
         return tail, start, start + len(tail)
     return _subject(text, lo, verb_start, cues)
 
 
 def _source_after(text: str, verb_end: int, hi: int) -> tuple[str, int, int] | None:
     """`said Sabyr`, `said police`, `said the ministry's spokesman`, `according to TASS`."""
-    m = re.match(r"\s+((?:the\s+|a\s+|an\s+)?(?:[A-Z][\w’'.-]*|[a-z]+)(?:\s+(?:of|for|at|the|"
-                 r"[A-Z][\w’'.-]*|[a-z]+(?=[\s,.;]))){0,6})", text[verb_end:hi])
+    m = _SOURCE_AFTER.match(text, verb_end, hi)
     if not m:
         return None
     src = m.group(1)
-    src = re.split(r"\s+(?:on|in|at|that|who|which|when|after|before|last|this|during|as|because|yesterday|today|again)\b", src)[0]
+    src = _SOURCE_END.split(src, 1)[0]
     src = src.strip()
     if not src or src.lower() in ("that", "it", "this"):
         return None
-    s = verb_end + m.start(1)
+    s = m.start(1)
     return src, s, s + len(src)
 
 
@@ -272,8 +285,7 @@ def find_attributions(doc: Document) -> list[Attribution]:
             src = None
             if verb not in _SPEECH and _OBJECT_NEXT.match(text, ve) and not _CLAUSE_NEXT.match(text, ve, s.end):
                 kind = "act"  # `announced the tax cut`: sources its figures, not a motive
-            if re.search(r"\b(?:an?|the|some|many|all|several|these|those|its|their|his|her|no|any|"
-                         r"other|most|newly)\s+$", text[max(s.start, vs - 9):vs], re.I):
+            if _DETERMINER_BEFORE.search(text, max(s.start, vs - 9), vs):
                 continue  # `an estimated 100,000`, `some estimated death tolls`: not a source
             if verb == "according to":
                 kind = "according"
@@ -284,8 +296,7 @@ def find_attributions(doc: Document) -> list[Attribution]:
             else:
                 src = _source_before(text, s.start, vs, cues)
                 if src is None:
-                    before = text[max(s.start, vs - 3):vs]
-                    if re.search(r"[,”\"]\s*$", before) or vs == s.start:
+                    if _INVERTED.search(text, max(s.start, vs - 3), vs) or vs == s.start:
                         src = _source_after(text, ve, s.end)
             if src is None:
                 continue
@@ -334,7 +345,7 @@ def _introduced(doc: Document, cues: Cues) -> list[Attribution]:
 
 
 def _in_double_quote(doc: Document, start: int, end: int) -> bool:
-    return any(q.start < start and end <= q.end for q in doc.quotes if q.kind == "double")
+    return doc.quote_scan.encloses(start, end, double=True)
 
 
 def _with_coverage(doc: Document, found: list[Attribution]) -> list[Attribution]:
@@ -390,16 +401,20 @@ class AttributionIndex:
         self.by_paragraph: dict[int, list[Attribution]] = {}
         for a in doc.attributions:
             self.by_sentence.setdefault(a.sentence, []).append(a)
-            reached = {doc.paragraph_at(s) for s, e in a.spans} | {doc.paragraph_at(e - 1) for s, e in a.spans}
-            for p in sorted(reached):
+            # each span is a paragraph, or a sentence within one
+            for p in sorted({doc.paragraph_at(s) for s, e in a.spans}):
                 self.by_paragraph.setdefault(p, []).append(a)
 
-    def covering(self, offset: int, acts: bool = True) -> list[Attribution]:
+    def covering(self, offset: int, acts: bool = True, sentence: int | None = None,
+                 paragraph: int | None = None) -> list[Attribution]:
         """The attributions that cover offset, nearest first: its own sentence, then the closest
-        sentences of its paragraph (an earlier one before a later one at the same distance)."""
-        k = self.doc.sentence_at(offset)
-        found = [a for a in self.by_paragraph.get(self.doc.paragraph_at(offset), ())
-                 if a.covers(offset) and (acts or a.kind != "act")]
+        sentences of its paragraph (an earlier one before a later one at the same distance).
+        A caller that knows offset's sentence and paragraph passes them."""
+        k = self.doc.sentence_at(offset) if sentence is None else sentence
+        p = self.doc.paragraph_at(offset) if paragraph is None else paragraph
+        found = [a for a in self.by_paragraph.get(p, ()) if a.covers(offset) and (acts or a.kind != "act")]
+        if len(found) < 2:
+            return found
         found.sort(key=lambda a: (a.sentence != k, abs(a.sentence - k), a.sentence > k, a.verb_start))
         return found
 
@@ -410,13 +425,19 @@ _SOURCE_DETERMINERS = frozenset("the a an one its their his her our".split())
 def source_key(a: Attribution) -> str:
     """A source's name, lower-cased, without its article and possessive: `The disaster agency`
     -> `disaster agency`."""
+    return _key_of(a.source)
+
+
+@lru_cache(maxsize=4096)
+def _key_of(source: str) -> str:
     words = [w.strip("’'s,") if w.endswith(("’s", "'s")) else w.strip(",")
-             for w in a.source.lower().replace("’", "'").split()]
+             for w in source.lower().replace("’", "'").split()]
     while words and words[0] in _SOURCE_DETERMINERS:
         words = words[1:]
     return " ".join(words)
 
 
+@lru_cache(maxsize=4096)
 def same_source(a: str, b: str) -> bool:
     """Do two source keys name one source? `the agency` and `the disaster agency` do (one is the
     other's head); `a militant spokesman` and `a provincial spokesman`, `police` and
@@ -430,7 +451,8 @@ def same_source(a: str, b: str) -> bool:
 _CLAUSE_END = re.compile(r";|\s[—–]\s|,\s+(?:while|whereas|but)\b|\s+(?:while|whereas)\s")
 
 
-def figure_source(doc: Document, index: AttributionIndex, start: int, end: int, definite: bool) -> str | None:
+def figure_source(doc: Document, index: AttributionIndex, start: int, end: int, definite: bool,
+                  sentence: int | None = None, paragraph: int | None = None) -> str | None:
     """Whose claim a figure is: None when it is the article's own, else the key of the source
     that gives it (see `source_key`).
 
@@ -443,10 +465,10 @@ def figure_source(doc: Document, index: AttributionIndex, start: int, end: int, 
     quoted = doc.in_quotation(start, end)
     if definite and not quoted:
         return None
-    covering = [a for a in index.covering(start) if a.kind != "vague"]
+    covering = [a for a in index.covering(start, sentence=sentence, paragraph=paragraph) if a.kind != "vague"]
     if not covering:
         return "quotation" if quoted else None
-    k = doc.sentence_at(start)
+    k = doc.sentence_at(start) if sentence is None else sentence
     here = [a for a in covering if a.sentence == k]
     if len(here) > 1:
         # several reporting clauses in one sentence: the one in the figure's own clause

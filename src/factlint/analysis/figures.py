@@ -7,7 +7,7 @@ for every figure."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .attribution import AttributionIndex, figure_source
@@ -40,6 +40,7 @@ class Timeline:
             if m.year and (self.published is None or m.year != self.published.year):
                 self._other_year.add(m.sentence)
         self._background: dict[int, bool] = {}
+        self._with_before: dict[int, bool] = {}
 
     def dates(self, sentence: int) -> frozenset[str]:
         return frozenset(self._dates.get(sentence, ()))
@@ -64,11 +65,14 @@ class Timeline:
     def background(self, sentence: int) -> bool:
         """Does a sentence (or the one before it in its paragraph) set its facts in another time
         than the news: a year, `last week`, `earlier this year`, `years of civil war`?"""
-        doc = self.doc
-        if self._own_background(sentence):
-            return True
-        return sentence > 0 and doc.paragraph_at(doc.sentences[sentence - 1].start) == \
-            doc.paragraph_at(doc.sentences[sentence].start) and self._own_background(sentence - 1)
+        found = self._with_before.get(sentence)
+        if found is None:
+            doc = self.doc
+            found = self._own_background(sentence) or sentence > 0 and doc.paragraph_at(
+                doc.sentences[sentence - 1].start) == doc.paragraph_at(doc.sentences[sentence].start) \
+                and self._own_background(sentence - 1)
+            self._with_before[sentence] = found
+        return found
 
 
 @dataclass(frozen=True)
@@ -85,11 +89,12 @@ class Figure:
     qualifiers: frozenset[str] = frozenset()  # stems that narrow what it counts (`trapped` miners)
     context: frozenset[str] = frozenset()  # stems of the content words of its sentence
     rest: bool = False  # the rest of a group (`the other three treatments`, `12 more people`)
+    # what two figures must share to be compared: their category, else their noun
+    key: tuple[str, str] = field(init=False)
 
-    @property
-    def key(self) -> tuple[str, str]:
-        """What two figures must share to be compared: their category, else their noun."""
-        return ("category", self.category) if self.category in COMPARABLE else ("noun", self.noun)
+    def __post_init__(self) -> None:
+        key = ("category", self.category) if self.category in COMPARABLE else ("noun", self.noun)
+        object.__setattr__(self, "key", key)
 
 
 _WORD = re.compile(r"[^\W\d_][\w’'-]*")
@@ -150,8 +155,11 @@ def figures(doc: Document) -> list[Figure]:
         category = q.category
         if category == "victims":
             category = "" if injured else "killed"
-        out.append(Figure(i, q, category, q.noun, figure_source(doc, index, q.start, q.end, q.definite),
+        by_noun = category not in COMPARABLE  # compared by its noun: what narrows it is read
+        source = figure_source(doc, index, q.start, q.end, q.definite, q.sentence, q.paragraph)
+        out.append(Figure(i, q, category, q.noun, source,
                           timeline.dates(q.sentence), timeline.background(q.sentence),
-                          _qualifiers(doc, q) if q.definite else frozenset(), _context(doc, q.sentence, memo),
+                          _qualifiers(doc, q) if q.definite and by_noun else frozenset(),
+                          _context(doc, q.sentence, memo) if by_noun else frozenset(),
                           bool(_REST_BEFORE.search(doc.text, max(0, q.start - 12), q.start) or _REST_AFTER.match(doc.text, q.end))))
     return out

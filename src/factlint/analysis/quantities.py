@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import islice
@@ -112,6 +113,7 @@ UPDATE_WORDS = re.compile(
     r"\b(?:" + "|".join(sorted(map(re.escape, UPDATE_PHRASES), key=len, reverse=True)) + r")\b", re.I)
 _UPDATE_FIRST = tuple(sorted({p.split()[0] for p in UPDATE_PHRASES}))
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
+_ONE_OF = re.compile(r"\s+(?:of\s+)?(?:the\s+)?[a-z]+")  # `one of the ...`, `one man`: not the pronoun
 
 
 @dataclass(frozen=True)
@@ -291,7 +293,7 @@ def extract(doc: Document, lex: Lexicon) -> list[Quantity]:
             value = words_value(words)
             if value is None:
                 continue
-            if words.lower() in ("one",) and not re.match(r"\s+(?:of\s+)?(?:the\s+)?[a-z]+", text[e:e + 20]):
+            if words.lower() in ("one",) and not _ONE_OF.match(text, e, e + 20):
                 continue  # `one` as a pronoun
         unit = ""
         if m.group("pct"):
@@ -347,8 +349,11 @@ def _currency_before(text: str, start: int) -> str:
     return m.group() if m else ""
 
 
+_WORD_AT = re.compile(r"\s*([A-Za-z%°/.'’-]+)")
+
+
 def _word_at(text: str, pos: int) -> str:
-    m = re.match(r"\s*([A-Za-z%°/.'’-]+)", text[pos:pos + 30])
+    m = _WORD_AT.match(text, pos, pos + 30)
     return m.group(1).lower().rstrip(".") if m else ""
 
 
@@ -611,9 +616,18 @@ def _link_parts(doc, qs: list[Quantity]) -> list[Quantity]:
     out = list(qs)
     starts: list[int] = []  # the first parts after `including`, `among them`, `of whom`
 
+    def _back(i: int, within: str) -> Iterator[int]:
+        """The quantities before qs[i] in its sentence or paragraph, nearest first (the walk
+        stops at the sentence's or paragraph's start, so it stays short in a long file)."""
+        at = getattr(qs[i], within)
+        j = i - 1
+        while j >= 0 and getattr(qs[j], within) == at:
+            yield j
+            j -= 1
+
     def same_sentence_before(i: int) -> int | None:
         q = qs[i]
-        return next((j for j in range(i - 1, -1, -1) if qs[j].sentence == q.sentence and qs[j].unit == q.unit), None)
+        return next((j for j in _back(i, "sentence") if qs[j].unit == q.unit), None)
 
     for i, q in enumerate(qs):
         nxt = qs[i + 1] if i + 1 < len(qs) else None
@@ -635,8 +649,7 @@ def _link_parts(doc, qs: list[Quantity]) -> list[Quantity]:
         if m:
             # `149 of the survivors`: a part of the count of survivors, if the paragraph gives one
             noun = singular(m.group(1))
-            whole = next((j for j in range(i - 1, -1, -1) if qs[j].paragraph == q.paragraph
-                          and out[j].part_of is None and not qs[j].head.lower().startswith("of ")
+            whole = next((j for j in _back(i, "paragraph") if out[j].part_of is None and not qs[j].head.lower().startswith("of ")
                           and (qs[j].noun == noun or qs[j].category and qs[j].category == q.category
                                and qs[j].noun in ("dead", "wounded", "injured", "missing"))), None)
             out[i] = replace(q, part_of=whole)

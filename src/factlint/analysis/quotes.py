@@ -4,7 +4,9 @@ nothing. Apostrophes (`Kazakhstan’s`, `’90s`, `don't`) are told apart from s
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
+from itertools import accumulate
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -42,8 +44,24 @@ class StrayMark:
 
 @dataclass
 class QuoteScan:
-    quotes: list[Quote]
+    quotes: list[Quote]  # in order of their opening marks
     stray: list[StrayMark]
+
+    def __post_init__(self) -> None:
+        # for each quotation, the furthest end of it and every quotation opened before it: a span
+        # lies inside some quotation when the last one opened before it reaches past its end
+        self._starts = [q.start for q in self.quotes]
+        self._reach = list(accumulate((q.end for q in self.quotes), max))
+        doubles = [q for q in self.quotes if q.kind == "double"]
+        self._double_starts = [q.start for q in doubles]
+        self._double_reach = list(accumulate((q.end for q in doubles), max))
+
+    def encloses(self, start: int, end: int, double: bool = False) -> bool:
+        """Is [start, end) inside a quotation (opened before start, ending at or after end)?
+        With double=True, inside a double-quoted one. One binary search."""
+        starts, reach = (self._double_starts, self._double_reach) if double else (self._starts, self._reach)
+        i = bisect_left(starts, start)  # the quotations opened strictly before start
+        return i > 0 and reach[i - 1] >= end
 
 
 def _is_letter(ch: str) -> bool:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from heapq import merge
 from itertools import islice
 
 from ..analysis.attribution import same_source
@@ -78,14 +79,14 @@ def _compatible(a: Figure, b: Figure) -> bool:
     qa, qb = a.q, b.q
     if qa.sentence == qb.sentence:
         return False
-    if a.key[0] == "category" and qa.who != qb.who and not _total_and_group(qa, qb):
-        return False
-    if qa.place and qb.place and qa.place != qb.place:
+    # two figures each given by a different named source are reported disagreement
+    if a.source and b.source and not same_source(a.source, b.source):
         return False
     if a.dates and b.dates and a.dates != b.dates:
         return False  # different days
-    # two figures each given by a different named source are reported disagreement
-    return not (a.source and b.source and not same_source(a.source, b.source))
+    if qa.place and qb.place and qa.place != qb.place:
+        return False
+    return a.key[0] != "category" or qa.who == qb.who or _total_and_group(qa, qb)
 
 
 def _contested(figs: list[Figure]) -> set[tuple[str, str]]:
@@ -126,6 +127,40 @@ def _conflict(a: Figure, b: Figure, contested: bool = False) -> bool:
     return True
 
 
+def _nearest_first(f: Figure) -> int:
+    return -f.index
+
+
+class _Earlier:
+    """The earlier distinct figures of one count, most recent last, kept by who gives them: a
+    figure is compared only with those from a source it could contradict (its own, or none)
+    and, of those, with the WINDOW most recent (a long file that repeats a sentence, or gives
+    thousands of figures, stays linear)."""
+
+    def __init__(self) -> None:
+        self.everyone: dict[tuple, Figure] = {}
+        self.by_source: dict[str | None, dict[tuple, Figure]] = {}
+        self.by_head: dict[str, set[str]] = {}  # a source's last word -> the sources it ends
+
+    def add(self, f: Figure) -> None:
+        q = f.q
+        profile = (q.low, q.high, q.who, q.definite, q.hedge, q.place, f.source, f.dates,
+                   f.qualifiers, f.context if f.key[0] == "noun" else None)
+        for group in (self.everyone, self.by_source.setdefault(f.source, {})):
+            group.pop(profile, None)  # kept as the most recent
+            group[profile] = f
+        if f.source:
+            self.by_head.setdefault(f.source.split()[-1], set()).add(f.source)
+
+    def candidates(self, b: Figure) -> Iterator[Figure]:
+        """The earlier figures b could contradict, nearest first, read only as far as needed."""
+        if b.source is None:
+            return islice(reversed(self.everyone.values()), WINDOW)
+        sources = {None, b.source, b.source.split()[-1], *self.by_head.get(b.source, ())}
+        recent = [reversed(self.by_source[src].values()) for src in sources if src in self.by_source]
+        return islice(merge(*recent, key=_nearest_first), WINDOW)
+
+
 @rule("N101", "conflicting-figures", ERROR)
 def conflicting_figures(doc: Document) -> Iterator[Hit]:
     """The same count given twice with values that cannot both be true.
@@ -156,20 +191,26 @@ def conflicting_figures(doc: Document) -> Iterator[Hit]:
         At least 31 people died when the dam burst on Tuesday, officials said.
         Rescue workers recovered the bodies of 29 victims from the river.
     """
-    groups: dict[tuple[str, str], dict[tuple, Figure]] = {}
+    groups: dict[tuple[str, str], _Earlier] = {}
     every = figures(doc)
     figs = [f for f in every if _eligible(doc, f)]
     contested = _contested(figs)
     # a headline's count is the one a later definite total refers back to (`two treatments`)
     headline = {(f.noun, f.q.value) for f in every if doc.is_title(f.q.paragraph) and f.q.exact}
     for b in figs:
-        group = groups.setdefault(b.key, {})
-        # the most recent distinct figures first (a long file repeating one sentence stays linear)
-        earlier = [a for a in islice(reversed(group.values()), WINDOW) if _compatible(a, b)]
-        if b.key[0] == "noun" and (any(a.q.overlaps(b.q) for a in earlier) or (b.noun, b.q.value) in headline):
-            found = None  # the count given before: a later different count is another group
+        group = groups.setdefault(b.key, _Earlier())
+        window = group.candidates(b)
+        if b.key[0] == "noun":
+            earlier = [a for a in window if _compatible(a, b)]
+            if any(a.q.overlaps(b.q) for a in earlier) or (b.noun, b.q.value) in headline:
+                found = None  # the count given before: a later different count is another group
+            else:
+                found = next((a for a in earlier if _conflict(a, b)), None)
         else:
-            found = next((a for a in earlier if _conflict(a, b, b.key in contested)), None)
+            # the cheap test first: most earlier figures of a count agree with a later one
+            disputed = b.key in contested
+            found = next((a for a in window if not a.q.overlaps(b.q) and _compatible(a, b)
+                          and _conflict(a, b, disputed)), None)
         if found is not None:
             a, q = found.q, b.q
             note = " (the digits are transposed)" if _transposed(a, q) else ""
@@ -180,10 +221,7 @@ def conflicting_figures(doc: Document) -> Iterator[Hit]:
                 f"true{note}; if the count changed, say so (`rose to`, `later`)",
                 related=(Ref(a.start, a.end, f"the other figure: {_value(a)}"),),
             )
-        profile = (b.q.low, b.q.high, b.q.who, b.q.definite, b.q.hedge, b.q.place, b.source, b.dates,
-                   b.qualifiers, b.context if b.key[0] == "noun" else None)
-        group.pop(profile, None)  # keep it as the most recent
-        group[profile] = b
+        group.add(b)
 
 
 def _counts_people(q: Quantity) -> bool:
