@@ -316,3 +316,13 @@ def test_a_paragraph_introduced_by_a_colon_is_the_speakers():
             "Unfortunately the minister noted that its a plan for the rich.\n")
     found = [(f.code, f.line) for f in lint_text(text, select=["W101", "W301", "W401"])]
     assert found == [("W401", 1), ("W101", 5)]
+
+
+def test_a_line_break_inside_a_paragraph_is_a_space():
+    """Hard-wrapped copy: `their` at the end of a line is not the end of a clause, and `the
+    foregoing` split over two lines is still after its article."""
+    wrapped = ("Contributors may not use the names of any of their\nproducts, and the foregoing\n"
+               "paragraph applies to all of them.\n")
+    assert lint_text(wrapped, select=["W101"]) == []
+    split = "Officials said their\nwere no survivors.\n\nThe survey ship was not their.\n"
+    assert [(f.line, f.suggestion) for f in lint_text(split, select=["W101"])] == [(1, "there"), (4, "there")]

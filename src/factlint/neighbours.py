@@ -16,9 +16,9 @@ from dataclasses import dataclass
 
 from . import wordclass
 
-_GAP = re.compile(r"[ \t\u00a0]*")
-_CLAUSE_END = re.compile(r"[.,;:!?\n]")
-_CLAUSE_START = re.compile(r"[.,;:!?\n\"“‘(]")
+_GAP = re.compile(r"[ \t\u00a0]*\n?[ \t\u00a0]*")
+_CLAUSE_END = re.compile(r"[.,;:!?]")
+_CLAUSE_START = re.compile(r"[.,;:!?\"“‘(]")
 _QUOTE = re.compile(r"[\"“”‘«»]")
 
 
@@ -74,9 +74,18 @@ def compile_sequences(items: tuple[str, ...]) -> tuple[Sequence, ...]:
     return tuple(out)
 
 
-def _joined(text: str, end: int, start: int) -> bool:
-    """Do only spaces stand between offset `end` and offset `start`?"""
-    return start >= end and _GAP.fullmatch(text, end, start) is not None
+def _joined(doc, end: int, start: int) -> bool:
+    """Do only spaces stand between offset `end` and offset `start`, within one paragraph (a
+    line break inside a hard-wrapped paragraph is a space)?"""
+    if start < end or _GAP.fullmatch(doc.text, end, start) is None:
+        return False
+    return "\n" not in doc.text[end:start] or doc.paragraph_at(end) == doc.paragraph_at(start)
+
+
+def _broken(doc, pattern: re.Pattern, end: int, start: int) -> bool:
+    """Is there a clause boundary between offsets `end` and `start`: punctuation, or the end of
+    a paragraph?"""
+    return pattern.search(doc.text, end, start) is not None or doc.paragraph_at(end) != doc.paragraph_at(start)
 
 
 def follows(doc, end: int, i: int, seqs: tuple[Sequence, ...]) -> bool:
@@ -89,12 +98,11 @@ def follows(doc, end: int, i: int, seqs: tuple[Sequence, ...]) -> bool:
             return True
         test = seq[k]
         if test.boundary:  # punctuation that ends a clause, or the end of the text
-            nxt = toks[j].start if j < len(toks) else len(text)
-            return (j >= len(toks) or _CLAUSE_END.search(text, last, nxt) is not None) and walk(seq, k + 1, j, last)
+            return (j >= len(toks) or _broken(doc, _CLAUSE_END, last, toks[j].start)) and walk(seq, k + 1, j, last)
         if test.quote:
             nxt = toks[j].start if j < len(toks) else len(text)
             return _QUOTE.search(text, last, nxt) is not None and walk(seq, k + 1, j, last)
-        if j < len(toks) and _joined(text, last, toks[j].start):
+        if j < len(toks) and _joined(doc, last, toks[j].start):
             t = toks[j]
             if test(t.norm, text[t.start:t.end]) and walk(seq, k + 1, j + 1, t.end):
                 return True
@@ -113,12 +121,11 @@ def precedes(doc, start: int, i: int, seqs: tuple[Sequence, ...]) -> bool:
             return True
         test = seq[k]
         if test.boundary:  # the start of the text, or punctuation that opens a clause
-            prev = toks[j].end if j >= 0 else 0
-            return (j < 0 or _CLAUSE_START.search(text, prev, first) is not None) and walk(seq, k - 1, j, first)
+            return (j < 0 or _broken(doc, _CLAUSE_START, toks[j].end, first)) and walk(seq, k - 1, j, first)
         if test.quote:
             prev = toks[j].end if j >= 0 else 0
             return _QUOTE.search(text, prev, first) is not None and walk(seq, k - 1, j, first)
-        if j >= 0 and _joined(text, toks[j].end, first):
+        if j >= 0 and _joined(doc, toks[j].end, first):
             t = toks[j]
             if test(t.norm, text[t.start:t.end]) and walk(seq, k - 1, j - 1, t.start):
                 return True
