@@ -130,7 +130,10 @@ def test_nearest_date_follows_tense():
     ("The run-off was scheduled for 9 June.", ""),
     ("The rebels vowed to return on 9 June.", ""),
     ("The run-off has been postponed until 9 June.", ""),
-    ("The deadline is 9 June.", ""),
+    # the present with a date is a schedule
+    ("The deadline is 9 June.", "present"),
+    ("It takes effect on 9 June.", "present"),
+    ("The port does not reopen until 9 June.", "present"),
     ("The treasury said the new levy would apply from 9 June.", ""),
     # a verb of saying dates the saying only when the date is attached to it
     ("The treasury said on 9 June that the levy would rise.", "past"),

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from ..document import scan
 from ..spans import SpanSet
-from .tense import FUTURE, PAST, SentenceVerbs, token_range
+from .tense import FUTURE, PAST, PRESENT, SentenceVerbs, token_range
 
 if TYPE_CHECKING:
     from ..document import Document
@@ -318,7 +318,7 @@ class DateAnalysis:
         return tuple(sorted({r.order for r in self.readings})) or ("dmy", "mdy")
 
     def tense(self, m: DateMention) -> str:
-        """'past', 'future' or '' (unclear) for a mention, from the verb group that governs it
+        """'past', 'future', 'present' or '' (unclear) for a mention, from the verb group that governs it
         (read when first asked: most mentions never are)."""
         found = self.tenses.get(m.start)
         if found is None:
@@ -432,8 +432,9 @@ _SLACK = dt.timedelta(days=1)  # a story filed late at night, an event just afte
 def candidate_dates(published: dt.date, month: int, day: int, tense: str) -> Candidates | None:
     """The dates with this day and month that a sentence can mean, seen from publication:
     in the past tense the latest before it, in the future the first after it; with no clear
-    tense, whichever is within a few months (both when neither is). The other side, when it is
-    near, is kept apart: a weekday that fits only there contradicts the tense, not the calendar."""
+    tense, whichever is within a few months (both when neither is), and in the present (a
+    schedule) the next one too. The other side, when it is near, is kept apart: a weekday that
+    fits only there contradicts the tense, not the calendar."""
     options = [dt.date(y, month, day) for y in range(published.year - 4, published.year + 5)
                if valid_date(y, month, day)]
     prev = max((d for d in options if d <= published + _SLACK), default=None)
@@ -448,8 +449,10 @@ def candidate_dates(published: dt.date, month: int, day: int, tense: str) -> Can
         return Candidates((prev,), (nxt,) if nxt != prev and near(nxt) else ())
     if tense == FUTURE:
         return Candidates((nxt,), (prev,) if prev != nxt and near(prev) else ())
-    close = tuple(sorted({d for d in (prev, nxt) if near(d)}))
-    return Candidates(close or tuple(sorted({prev, nxt})))
+    close = {d for d in (prev, nxt) if near(d)}
+    if tense == PRESENT:
+        close.add(nxt)  # a schedule: `the new rules take effect on ...`, months ahead
+    return Candidates(tuple(sorted(close or {prev, nxt})))
 
 
 def nearest(published: dt.date, month: int, day: int, tense: str) -> dt.date | None:

@@ -4,9 +4,10 @@ past, in the future, or neither clearly.
 A date's tense comes from its verb group (`will be held`, `is due to`, `has been`), read as a
 whole, never from a participle inside it (`held` in `will be held`), from a participial phrase
 (`, signed on Monday,`) or from a reporting clause that trails the sentence (`..., the ministry
-said`). Present tense, conditionals (`would`, `could`), reported plans (`was due to`, `vowed to`)
-and dates after a bound (`until`, `by`, `postponed to`) are "unclear": the date may lie on either
-side of publication, and the caller must allow both.
+said`). Conditionals (`would`, `could`), reported plans (`was due to`, `vowed to`) and dates after a bound
+(`until`, `by`, `postponed to`) are "unclear": the date may lie on either side of publication,
+and the caller must allow both. The present (`takes effect on`, `the deadline is`) is a schedule:
+either side near publication, or the next such date however far.
 
 This is English morphology and clause shape, not a list of sentences: auxiliaries, modals, the
 irregular past forms, the verbs of saying, the words that open a subordinate clause."""
@@ -21,7 +22,9 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from ..document import Token
 
-PAST, FUTURE, UNCLEAR = "past", "future", ""
+# PRESENT is its own answer: with a date, the present tells of a schedule (`takes effect on`,
+# `the deadline is`), so the next such date is plausible however far ahead it is
+PAST, FUTURE, PRESENT, UNCLEAR = "past", "future", "present", ""
 
 _FUTURE_MODALS = frozenset("will shall won't shan't wo".split())
 _OTHER_MODALS = frozenset("would could should might may must can cannot can't couldn't wouldn't "
@@ -116,7 +119,7 @@ _BREAK = re.compile(r"[,;:()\[\]—–\"“”]|\s-\s")
 class VerbGroup:
     start: int  # token index of its first word
     end: int  # token index after its last word
-    tense: str  # PAST, FUTURE or UNCLEAR
+    tense: str  # PAST, FUTURE, PRESENT or UNCLEAR
     main: str  # the verb that carries the meaning (`said` in `has said`)
     clause: int  # clauses are numbered from the sentence's start
     subordinate: bool  # in a clause opened by `which`, `after`, `because` ...
@@ -218,7 +221,7 @@ class SentenceVerbs:
         elif w in _HAVE_PAST or w in _DO_PAST:
             head = PAST
         elif w in _DO_PRESENT:
-            head = "modal"
+            head = PRESENT
         elif w in _CATENATIVE and self._to_verb(k + 1):
             # `plans to vote on Sunday`: the vote is ahead; `vowed to return`: ahead of the vow
             return self._make(k, k + 3, UNCLEAR if _past_form(w) else FUTURE, w)
@@ -233,7 +236,7 @@ class SentenceVerbs:
             # subject came before the break (`The man, 34, died`): past, but not the main verb
             return self._make(k, k + 1, PAST, w, finite=prev is not None)
         elif w.endswith("s") and not w.endswith(("ss", "us", "is")) and self._prev_word(k) in _SUBJECT_PRONOUNS:
-            return self._make(k, k + 1, UNCLEAR, w)  # `it takes effect`: present
+            return self._make(k, k + 1, PRESENT, w)  # `it takes effect`
         else:
             return None
         # an auxiliary: read the rest of its group (`will not be held`, `is due to be`)
@@ -253,18 +256,18 @@ class SentenceVerbs:
             else:
                 break
         if head == "be":
-            tense = FUTURE if plan else UNCLEAR
+            tense = FUTURE if plan else PRESENT
         elif head == "was":
             tense = UNCLEAR if plan else PAST
         elif head == "have":
-            tense = PAST if _participle(main) else UNCLEAR
+            tense = PAST if _participle(main) else PRESENT
         elif head == "modal":
             tense = UNCLEAR
         else:
             tense = head
         if main in _CATENATIVE and self._to_verb(j):
             # `has agreed to hold ...`, `will try to reach ...`: the date belongs to the later act
-            tense = FUTURE if tense in (FUTURE, UNCLEAR) and not _past_form(main) else UNCLEAR
+            tense = FUTURE if tense in (FUTURE, PRESENT, UNCLEAR) and not _past_form(main) else UNCLEAR
             j += 2
         return self._make(k, j, tense, main)
 
