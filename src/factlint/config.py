@@ -3,10 +3,8 @@ each checked file, validated with did-you-mean messages."""
 
 from __future__ import annotations
 
-import difflib
 import fnmatch
 import os
-import tomllib
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
@@ -75,6 +73,8 @@ SEVERITIES = ("error", "warning", "info")
 def did_you_mean(word: str, choices) -> str:
     """` (did you mean 'x'?)` for the closest choice, or nothing: the one hint every config key,
     value and rule reference gets, in a file or on the command line."""
+    import difflib  # only on the way to an error message
+
     close = difflib.get_close_matches(word, sorted(choices), n=1, cutoff=0.6)
     return f" (did you mean {close[0]!r}?)" if close else ""
 
@@ -136,6 +136,8 @@ def from_mapping(data: dict[str, Any], where: str, path: str | None = None) -> C
 
 def read_config_file(path: Path) -> Config | None:
     """The factlint config in one file; None for a pyproject.toml without [tool.factlint]."""
+    import tomllib
+
     try:
         raw = path.read_bytes().decode("utf-8-sig")
         data = tomllib.loads(raw)
@@ -239,6 +241,8 @@ def validate_lexicons(cfg: Config, shipped: dict[str, dict[str, Any]]) -> None:
     quantities = shipped.get("quantities", {})
     quantity_keys = set(quantities)
     category_keys = {k for cat in quantities.get("category", {}).values() for k in cat}
+    import tomllib
+
     for name in cfg.lexicons:
         path = cfg.base / name
         try:

@@ -4,7 +4,6 @@ substitution, conditional). A pack compiles into one matcher: a dictionary keyed
 
 from __future__ import annotations
 
-import difflib
 import re
 import tomllib
 from collections import Counter
@@ -130,6 +129,8 @@ def _err(path: Path, raw: str, msg: str, entry_id: str | None = None, last: bool
 
 
 def _did_you_mean(key: str, keys) -> str:
+    import difflib  # only on the way to an error message
+
     close = difflib.get_close_matches(key, sorted(keys), n=1)
     return f" (did you mean {close[0]!r}?)" if close else ""
 
@@ -464,8 +465,15 @@ def builtin_pack_files() -> list[Path]:
 
 
 def register_builtin_packs() -> None:
-    for path in builtin_pack_files():
-        _register(load_pack(path, builtin=True))
+    from . import packcache  # the packs compiled by an earlier run, when they have not changed
+
+    files = builtin_pack_files()
+    packs, key = packcache.load(files, packs_dir())
+    if packs is None:
+        packs = [load_pack(path, builtin=True) for path in files]
+        packcache.save(key, packs_dir(), packs)
+    for pack in packs:
+        _register(pack)
 
 
 def _line_of(path: Path, key: str) -> str:

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import hashlib
-import importlib
-import importlib.util
 import inspect
+import os
 import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
@@ -122,7 +120,41 @@ def _load_builtins() -> None:
     _load_entry_points()
 
 
+def has_entry_points(group: str) -> bool:
+    """Could an installed distribution declare entry points in this group? A text search of the
+    entry_points.txt files on sys.path: importing importlib.metadata and reading every
+    distribution's metadata costs more than the rest of a one-article run, and almost every
+    installation has no factlint plugin. A hit (even a false one) means: ask importlib.metadata."""
+    return _entry_point_groups().count(f"[{group}]") > 0
+
+
+@lru_cache(maxsize=1)
+def _entry_point_groups() -> str:
+    found: list[str] = []
+    for folder in sys.path:
+        if os.path.isfile(folder):  # a zipped path entry: cannot tell cheaply, so ask
+            found.append("[factlint.rules]\n[factlint.reporters]")
+            continue
+        try:
+            entries = os.scandir(folder or ".")
+        except OSError:
+            continue
+        with entries:
+            for entry in entries:
+                if entry.name.endswith((".dist-info", ".egg-info")):
+                    try:
+                        with open(os.path.join(entry.path, "entry_points.txt"), encoding="utf-8", errors="replace") as fh:
+                            text = fh.read()
+                    except OSError:
+                        continue
+                    if "[factlint." in text:
+                        found.append(text)
+    return "\n".join(found)
+
+
 def _load_entry_points() -> None:
+    if not has_entry_points("factlint.rules"):
+        return
     from importlib.metadata import entry_points
 
     for ep in sorted(entry_points(group="factlint.rules"), key=lambda e: e.name):
@@ -134,6 +166,10 @@ def _load_entry_points() -> None:
 
 def load_plugin(spec: str, base: Path | None = None) -> None:
     """Load rules from a module name or a .py file path given in config."""
+    import hashlib
+    import importlib
+    import importlib.util
+
     if spec.endswith(".py") or "/" in spec:
         path = Path(spec)
         if base is not None and not path.is_absolute():

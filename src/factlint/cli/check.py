@@ -49,7 +49,7 @@ def check(paths, fmt, published, sources, select, extend_select, ignore, fail_on
     from .. import reporters
     from ..engine import RunOptions
 
-    if fmt not in reporters.names() + list(archive_cli.ROW_FORMATS):
+    if not reporters.known(fmt) and fmt not in archive_cli.ROW_FORMATS:
         raise click.BadParameter(f"unknown format {fmt!r} (choose from {', '.join(reporters.names())})", param_hint="--format")
     opts = RunOptions(select=select, extend_select=extend_select, ignore=ignore,
                       fail_on=Severity.parse(fail_on) if fail_on else None, published=published,
@@ -157,8 +157,6 @@ def _once(errors: list[FileError], unchecked: dict[FileError, int]) -> list[File
 
 def _run(paths, opts, fmt, jobs, baseline, write_baseline, output, statistics, fail_on) -> int:
     from .. import reporters
-    from ..baseline import Baseline, BaselineError
-    from ..baseline import write_baseline as save_baseline
     from ..engine import config_for, excluded, exit_code, plugin_errors
     from ..inputs import expand
     from ..registry import all_rules
@@ -178,11 +176,15 @@ def _run(paths, opts, fmt, jobs, baseline, write_baseline, output, statistics, f
     errors = _once(errors, unchecked)
 
     if baseline:
+        from ..baseline import Baseline, BaselineError
+
         try:
             findings = Baseline(baseline).filter(findings)
         except BaselineError as exc:
             errors.append(FileError(baseline, str(exc)))
     if write_baseline:
+        from ..baseline import write_baseline as save_baseline
+
         try:
             n = save_baseline(findings, write_baseline)
         except OSError as exc:

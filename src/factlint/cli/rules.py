@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 
 import click
@@ -34,6 +33,8 @@ def rules_cmd(fmt: str, config_file: str | None) -> None:
     _load_config(config_file)
     rules = all_rules()
     if fmt == "json":
+        import json
+
         json.dump([{"code": r.code, "name": r.name, "severity": str(r.severity), "family": r.family,
                     "enabled_by_default": r.default_enabled, "origin": r.origin, "summary": r.summary}
                    for r in rules], sys.stdout, indent=2)

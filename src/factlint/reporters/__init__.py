@@ -56,9 +56,19 @@ class Reporter(Protocol):
 
 
 def names() -> list[str]:
+    """Every format: the built-ins, and those of installed plugins (read only when a plugin may
+    declare one: importlib.metadata is slow to start)."""
+    from ..registry import has_entry_points
+
+    if not has_entry_points("factlint.reporters"):
+        return sorted(BUILTIN)
     from importlib.metadata import entry_points
 
     return sorted(set(BUILTIN) | {ep.name for ep in entry_points(group="factlint.reporters")})
+
+
+def known(name: str) -> bool:
+    return name in BUILTIN or name in names()
 
 
 def get(name: str) -> Reporter:

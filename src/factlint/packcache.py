@@ -1,0 +1,116 @@
+"""A cache of the built-in packs, compiled: reading and checking the TOML packs and building
+their matchers costs more than the rest of start-up, and they change only with factlint.
+
+The cache is one pickle per installation in the user's cache folder ($FACTLINT_CACHE_DIR, or
+$XDG_CACHE_HOME/factlint, or ~/.cache/factlint), keyed by factlint's version, Python's, and the
+size and modification time of every pack file and of the modules whose objects it holds. It is
+written atomically and is safe to lose: a missing, stale, unreadable or foreign file is simply
+rebuilt from the packs. FACTLINT_NO_CACHE=1 turns it off."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+FORMAT = 1
+
+
+class LazyPattern:
+    """A regular expression compiled on first use: most articles never reach a pack's regex
+    entries (their required words are absent), so a cached pack does not compile them up front."""
+
+    def __init__(self, pattern: str, flags: int, engine: str) -> None:
+        self.pattern, self.flags, self.engine = pattern, flags, engine
+        self._compiled: Any = None
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("__") or name in ("pattern", "flags", "engine", "_compiled"):
+            raise AttributeError(name)
+        if self._compiled is None:
+            module = __import__(self.engine)
+            self._compiled = module.compile(self.pattern, self.flags)
+        return getattr(self._compiled, name)
+
+    def __getstate__(self) -> dict:
+        return {"pattern": self.pattern, "flags": self.flags, "engine": self.engine}
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state, _compiled=None)
+
+
+def cache_dir() -> Path | None:
+    if os.environ.get("FACTLINT_NO_CACHE"):
+        return None
+    explicit = os.environ.get("FACTLINT_CACHE_DIR")
+    if explicit:
+        return Path(explicit)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "factlint"
+
+
+def _stamp(path: Path) -> tuple[str, int, int]:
+    st = path.stat()
+    return str(path), st.st_mtime_ns, st.st_size
+
+
+def cache_key(files: list[Path]) -> str:
+    """What the cached packs were built from: the pack files and the code that reads them."""
+    from . import __version__, model, neighbours, packs, prefilter
+
+    code = [Path(m.__file__) for m in (model, neighbours, packs, prefilter, sys.modules[__name__])]
+    parts = [str(FORMAT), __version__, sys.version, *map(repr, map(_stamp, files + code))]
+    return hashlib.sha256("\0".join(parts).encode()).hexdigest()
+
+
+def _cache_file(folder: Path, pack_dir: Path) -> Path:
+    # one file per installation, so two checkouts or environments do not evict each other
+    return folder / f"packs-{hashlib.sha256(str(pack_dir).encode()).hexdigest()[:16]}.pickle"
+
+
+def load(files: list[Path], pack_dir: Path) -> tuple[list | None, str | None]:
+    """(the cached packs for these files or None, the key to save fresh ones under). The key is
+    read before the packs are, so packs edited while they are being built are never saved
+    under the edited files' key."""
+    folder = cache_dir()
+    if folder is None:
+        return None, None
+    try:
+        key = cache_key(files)
+    except OSError:
+        return None, None
+    try:
+        with open(_cache_file(folder, pack_dir), "rb") as fh:
+            data = pickle.load(fh)
+        if isinstance(data, tuple) and len(data) == 2 and data[0] == key:
+            return data[1], key
+    except Exception:  # noqa: BLE001 - a cache is safe to lose: any problem means rebuild
+        pass
+    return None, key
+
+
+def save(key: str | None, pack_dir: Path, packs: list) -> None:
+    """Write the cache atomically (a temporary file renamed over it); failure is harmless."""
+    folder = cache_dir()
+    if folder is None or key is None:
+        return
+    for pack in packs:  # compiled lazily when read back, not at start-up
+        m = pack.matcher
+        if m is not None and m.regex is not None and not isinstance(m.regex, LazyPattern):
+            engine = "re" if type(m.regex).__module__ in ("re", "_sre") else "regex"
+            m.regex = LazyPattern(m.regex.pattern, m.regex.flags, engine)
+    tmp = None
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        blob = pickle.dumps((key, packs), protocol=pickle.HIGHEST_PROTOCOL)
+        fd, tmp = tempfile.mkstemp(prefix=".packs-", dir=folder)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(blob)
+        os.replace(tmp, _cache_file(folder, pack_dir))
+    except Exception:  # noqa: BLE001 - a read-only home or a full disk: run without a cache
+        if tmp and os.path.exists(tmp):
+            os.unlink(tmp)
