@@ -28,14 +28,36 @@ def _grammar_dir() -> Path:
 
 
 @cache
-def _open_classes() -> dict[str, str]:
-    table: dict[str, str] = {}
-    with (_grammar_dir() / "word-classes.txt").open(encoding="utf-8") as fh:
-        for line in fh:
-            if line and line[0] != "#":
-                word, _, letters = line.rstrip("\n").partition(" ")
-                table[word] = letters
-    return table
+def _open_classes() -> str:
+    """The table as one string, its header cut off. Its lines are sorted, so a word is found
+    by bisection in place: reading 64,000 lines into a dict would cost more than most
+    articles' whole check."""
+    data = (_grammar_dir() / "word-classes.txt").read_text(encoding="utf-8")
+    while data.startswith("#"):
+        data = data[data.index("\n") + 1:]
+    return data
+
+
+@cache
+def _letters(word: str) -> str:
+    data = _open_classes()
+    lo, hi = 0, len(data)
+    while lo < hi:  # lo, hi: offsets of line starts (or the end)
+        mid = (lo + hi) // 2
+        start = data.rfind("\n", lo, mid) + 1 if mid > lo else lo
+        if start < lo:
+            start = lo
+        space = data.find(" ", start)
+        end = data.find("\n", space)
+        end = len(data) if end < 0 else end
+        key = data[start:space]
+        if key == word:
+            return data[space + 1:end]
+        if key < word:
+            lo = end + 1
+        else:
+            hi = start
+    return ""
 
 
 @cache
@@ -57,10 +79,6 @@ _FUNCTION = ("article", "possessive", "demonstrative", "determiner", "pronoun", 
 def _closed_words() -> frozenset[str]:
     classes = _closed_classes()
     return frozenset().union(*(classes[c] for c in _FUNCTION))
-
-
-def _letters(word: str) -> str:
-    return _open_classes().get(word, "")
 
 
 def _noun_like(word: str, surface: str, plural: bool) -> bool:
