@@ -36,28 +36,29 @@ def _how_read(doc: Document, m: DateMention, r: Reading) -> str:
     """Why the date was read the way it was: only said when the text itself did not say it."""
     a = doc.dates
     parts = []
+    side = ""
     if m.needs_order() and a.forced_order is None:
         parts.append("day/month" if r.order == "dmy" else "month/day")
     if m.year is None:
         if r.year is not None:
             parts.append(f"in {r.year}")
         elif a.published is not None:
-            parts.append(_side(a.tense(m), len((a.candidates(m, r) or _NONE).likely), a.published))
-    if not parts:
+            side = _side(a.tense(m), len((a.candidates(m, r) or _NONE).likely), a.published)
+    if not parts and not side:
         return ""
-    why = " read as " + " ".join(parts)
+    why = "read as " + ", ".join(x for x in (" ".join(parts), side) if x)
     support = [x.text for x in a.agreeing(r) if x is not m][:3]
     if support and (r.year is not None or m.needs_order()):
-        why += f", the reading under which {', '.join(support)} agree"
-    return f" ({why.strip()})"
+        why += f"{';' if side else ','} the reading under which {', '.join(support)} agree"
+    return f" ({why})"
 
 
 def _side(tense: str, n: int, pub: dt.date) -> str:
     """Which date a yearless mention was taken for, in words, and why."""
     if tense == PAST:
-        return f"the last such date before publication on {_fmt(pub)}, the sentence being in the past tense"
+        return f"the last such date before publication on {_fmt(pub)} as the sentence is in the past tense"
     if tense == FUTURE:
-        return f"the next such date after publication on {_fmt(pub)}, the sentence being in the future tense"
+        return f"the next such date after publication on {_fmt(pub)} as the sentence is in the future tense"
     if n > 1:
         return f"such dates either side of publication on {_fmt(pub)}"
     return f"the nearest such date to publication on {_fmt(pub)}"
