@@ -24,7 +24,8 @@ NAMES = [
      "text": "Oleksandr Kowalenko visited the port.\n\nKowalenko said ships were waiting.\n"},
     {"id": "kyiv-3", "published": "2021-04-11", "text": "Kovalenko told the council the budget was short.\n"},
     {"id": "oslo-1", "published": "2021-02-03",
-     "text": "Margarethe Lindqvist opened the session.\n\nLater Lindquist said the vote would wait.\n\nLindqvist left early.\n"},
+     "text": "Margarethe Vintergrund opened the session.\n\nLater Vintregrund said the vote would wait.\n\n"
+             "Vintergrund left early.\n"},
     {"id": "mill-1", "published": "2021-06-07", "text": "The Hallerstein family sold the mill.\n"},
     {"id": "farm-1", "published": "2021-06-08", "text": "The Hallerstain family bought a farm.\n"},
 ]
@@ -40,9 +41,9 @@ def test_names_spelled_two_ways_across_stories_with_counts_dates_and_examples():
           "examples": ["kyiv-1", "kyiv-3"]},
          {"spelling": "Kowalenko", "mentions": 2, "articles": 1, "first": "2021-05-02", "last": "2021-05-02",
           "examples": ["kyiv-2"]}],
-        [{"spelling": "Lindqvist", "mentions": 2, "articles": 1, "first": "2021-02-03", "last": "2021-02-03",
+        [{"spelling": "Vintergrund", "mentions": 2, "articles": 1, "first": "2021-02-03", "last": "2021-02-03",
           "examples": ["oslo-1"]},
-         {"spelling": "Lindquist", "mentions": 1, "articles": 1, "first": "2021-02-03", "last": "2021-02-03",
+         {"spelling": "Vintregrund", "mentions": 1, "articles": 1, "first": "2021-02-03", "last": "2021-02-03",
           "examples": ["oslo-1"]}],
     ]
 
@@ -55,12 +56,14 @@ def test_look_alike_names_need_a_shared_story_or_a_rare_slip():
     assert [[s["spelling"], s["mentions"]] for s in slip[0]] == [["Hallerstein", 6], ["Hallerstain", 1]]
 
 
-def test_a_word_the_archive_writes_in_lower_case_is_not_a_name():
-    # two bands with look-alike names in one story: a variant, unless the words are common words
-    story = {"id": "gig", "text": "Fans cheered Resolution on Friday.\n\nThen Revolution took the stage.\n"}
-    assert [[s["spelling"] for s in g] for g in groups([story])] == [["Resolution", "Revolution"]]
-    other = {"id": "essay", "text": "The revolution began in spring.\n"}
-    assert groups([story, other]) == []
+def test_words_of_their_own_and_names_used_as_often_as_each_other_are_two_names():
+    # two bands in one story: English uses both words, so neither is a slip of the other
+    gig = {"id": "gig", "text": "Fans cheered Resolution on Friday.\n\nThen Revolution took the stage.\n"}
+    # a paper and its parody, each named as often in one story
+    papers = {"id": "press", "text": "Torvanta sued Tarvanta.\n\nTarvanta mocks Torvanta, lawyers said.\n"}
+    assert groups([gig, papers]) == []
+    slip = {"id": "press-2", "text": "Torvanta won; Torvanta appealed; Tarvanta said nothing.\n"}
+    assert [[s["spelling"] for s in g] for g in groups([slip])] == [["Torvanta", "Tarvanta"]]
 
 
 def test_apostrophes_and_hyphens_are_not_spellings():
@@ -80,7 +83,7 @@ def test_names_command_on_an_archive(tmp_path):
                                 "2021-04-11", "e.g.", "kyiv-1,", "kyiv-3"]
     assert lines[-1] == "2 names spelled more than one way in 6 articles"
     data = json.loads(run_cli("names", str(archive), "--format", "json").stdout)
-    assert data["articles"] == 6 and [g["spellings"][1]["spelling"] for g in data["names"]] == ["Kowalenko", "Lindquist"]
+    assert data["articles"] == 6 and [g["spellings"][1]["spelling"] for g in data["names"]] == ["Kowalenko", "Vintregrund"]
 
 
 def test_names_on_a_corpus_runs_and_lists_only_groups_of_spellings():

@@ -8,18 +8,17 @@ compares spellings through an index of candidate pairs, never every pair."""
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..analysis.names import is_variant, translit_key
+from ..analysis.known_words import known_beside
+from ..analysis.spelling import SpellingIndex, bare, given_names_compatible, relation
 from ..engine import RunOptions
 from .batch import ArticleError, article_options, article_text
 from .sources import Part, read_part
 
-_LOWER = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]{4,}")  # as short as is_variant compares
 EXAMPLES = 3  # article ids kept per spelling
 FIRST_NAMES = 12  # given names kept per spelling, to tell two people who share a surname apart
 
@@ -58,7 +57,6 @@ class NameCounts:
     spellings: dict[str, Spelling] = field(default_factory=dict)
     errors: list[dict[str, str]] = field(default_factory=list)
     articles: int = 0
-    lower: set[str] = field(default_factory=set)  # words the archive writes in lower case
     together: set[tuple[str, str]] = field(default_factory=set)  # candidate pairs in one article
 
     def merge(self, other: NameCounts) -> None:
@@ -70,7 +68,6 @@ class NameCounts:
                 mine.add(sp)
         self.errors += other.errors
         self.articles += other.articles
-        self.lower |= other.lower
         self.together |= other.together
 
 
@@ -110,15 +107,14 @@ def count_names(articles: Iterable[dict[str, Any]], opts: RunOptions) -> NameCou
             sp.mentions += 1
             if m.first:
                 sp.given[normalise(m.first)] += 1
-        out.merge(NameCounts(here, lower={normalise(w) for w in _LOWER.findall(doc.text)},
-                             together=_candidate_pairs(list(here))))
+        out.merge(NameCounts(here, together=_candidate_pairs(list(here))))
     return out
 
 
 def normalise(spelling: str) -> str:
     """One form for typographic choices that are not spellings: curly or straight apostrophes,
-    a hyphen left at the end of a line or a compound (`African-`)."""
-    return spelling.replace("’", "'").strip("'-")
+    a hyphen left at the end of a line or a compound (`African-`), a possessive."""
+    return bare(spelling.replace("’", "'"))
 
 
 def count_part(part: Part, opts: RunOptions) -> NameCounts:
@@ -127,44 +123,35 @@ def count_part(part: Part, opts: RunOptions) -> NameCounts:
 
 
 def _candidate_pairs(spellings: list[str]) -> set[tuple[str, str]]:
-    """Pairs worth testing, by index: the same transliteration key, or (long names) the same
-    first letter, ending and a length within two, the only pairs two edits can join."""
-    by_key: dict[str, list[str]] = defaultdict(list)
-    by_shape: dict[tuple[str, str, int], list[str]] = defaultdict(list)
-    for sp in spellings:
-        if len(sp) < 5:
-            continue
-        by_key[translit_key(sp)].append(sp)
-        if len(sp) >= 8:
-            low = sp.lower()
-            by_shape[(low[0], low[-2:], len(low))].append(sp)
-    pairs: set[tuple[str, str]] = set()
-    for group in by_key.values():
-        pairs.update((a, b) for i, a in enumerate(group) for b in group[i + 1:])
-    for (first, end, n), group in list(by_shape.items()):
-        for m in (n, n + 1, n + 2):
-            other = by_shape.get((first, end, m), [])
-            pairs.update((a, b) for a in group for b in other if a < b or m != n)
-    return {tuple(sorted(p)) for p in pairs if p[0] != p[1]}
+    """Pairs worth testing, found through the names analysis's index of spellings, never by
+    comparing every pair."""
+    index = SpellingIndex(spellings)
+    return {(a, b) if a < b else (b, a) for a in spellings for b in index.near(a)}
 
 
-def _related(a: Spelling, b: Spelling, counts: NameCounts) -> bool:
-    """Across an archive near-identical names are common (Malawian / Malaysian, Spearman /
-    Sparkman), so a pair that only looks alike needs more: the two spellings meet in one
-    article, or one is a rare slip beside the other (at most a fifth of its mentions). A pair
-    that a transliteration rule makes equal needs no more."""
-    if translit_key(a.text) == translit_key(b.text):
-        return True
-    if tuple(sorted((a.text, b.text))) in counts.together:
-        return True
-    return max(a.mentions, b.mentions) >= 5 * min(a.mentions, b.mentions)
+def _kind(a: Spelling, b: Spelling, counts: NameCounts) -> str | None:
+    """How two spellings relate if they are one name across this archive, else None.
 
-
-def _same_person(a: Spelling, b: Spelling) -> bool:
-    """Two spellings of one surname with given names that never match are two people."""
-    if not a.given or not b.given:
-        return True
-    return any(x == y or is_variant(x, y) for x in a.given for y in b.given)
+    Beyond what one article needs, an archive needs more evidence, because near-identical names
+    are common across thousands of stories (on the shared corpora: Malawian / Malaysian,
+    Spearman / Sparkman): a pair that a transliteration rule makes equal needs no more; any
+    other (a slip, vowels, a near transliteration) must be the less used of the two and meet it
+    in one article, or be a rare slip beside it (at most a fifth of its mentions). A spelling English uses in its own
+    right (known_words) is not a misspelling, and given names that never match are two people."""
+    kind = relation(a.text, b.text)
+    if kind is None:
+        return None
+    major, minor = (a, b) if (a.mentions, b.text) >= (b.mentions, a.text) else (b, a)
+    if known_beside(minor.text, major.text, slip=kind != "transliteration"):
+        return None
+    if a.given and b.given and not any(given_names_compatible(x, y) for x in a.given for y in b.given):
+        return None
+    if kind == "transliteration":
+        return kind
+    if major.mentions == minor.mentions:
+        return None  # used as often as each other: two names (a paper and its parody), not a slip
+    together = (a.text, b.text) in counts.together or (b.text, a.text) in counts.together
+    return kind if together or major.mentions >= 5 * minor.mentions else None
 
 
 def variant_groups(counts: NameCounts, min_mentions: int = 1) -> list[list[Spelling]]:
@@ -178,11 +165,9 @@ def variant_groups(counts: NameCounts, min_mentions: int = 1) -> list[list[Spell
         return x
 
     joined: set[str] = set()
-    # a word the archive also writes in lower case is a common word (`Revolution`), not a name
-    names = [t for t in spellings if t.lower() not in counts.lower]
-    for a, b in sorted(_candidate_pairs(names)):
+    for a, b in sorted(_candidate_pairs(list(spellings))):
         sa, sb = spellings[a], spellings[b]
-        if is_variant(a, b) and _same_person(sa, sb) and _related(sa, sb, counts):
+        if _kind(sa, sb, counts) is not None:
             joined.update((a, b))
             ra, rb = root(a), root(b)
             if ra != rb:
