@@ -326,3 +326,32 @@ def test_a_line_break_inside_a_paragraph_is_a_space():
     assert lint_text(wrapped, select=["W101"]) == []
     split = "Officials said their\nwere no survivors.\n\nThe survey ship was not their.\n"
     assert [(f.line, f.suggestion) for f in lint_text(split, select=["W101"])] == [(1, "there"), (4, "there")]
+
+
+ISSUE_15 = [
+    # the confusables issue 15 names, each in a sentence of our own: (text, flagged words, suggestion)
+    ("Several bars flaunted a ban on late opening.", "flaunted", "flouted"),
+    ("Dockers could loose their jobs if the port closes.", "loose", "lose"),
+    ("The charity took legal council before the hearing.", "legal council", "legal counsel"),
+    ("Junior ministers are expected to tow the line.", "tow", "toe"),
+    ("Traders waited with baited breath for the rate decision.", "baited breath", "bated breath"),
+    ("The tribunal said it's decision would be published in May.", "it's", "its"),
+    ("Rents rose by more then 20 percent in the capital.", "then", "than"),
+    ("Teachers said there contracts were changed without notice.", "there", "their"),
+    ("Residents who's homes were flooded can apply for grants.", "who's", "whose"),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "suggestion"), ISSUE_15, ids=[w for _, w, _ in ISSUE_15])
+def test_the_confusables_issue_15_names(text, words, suggestion):
+    found = [(text[f.column - 1:f.end_column - 1], f.suggestion) for f in lint_text(text, select=["W101"])]
+    assert found == [(words, suggestion)]
+
+
+@pytest.mark.parametrize("text", [
+    "The minister said it's ready.", "Prices rose more and then fell.", "There were no survivors.",
+    "Officials said there were no survivors.", "The committee, who's been meeting since May, agreed.",
+    "The regulator flaunted its new powers.", "The cables had come loose in the storm.",
+])
+def test_correct_uses_stay_silent(text):
+    assert lint_text(text, select=["W101"]) == []
