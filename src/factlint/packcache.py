@@ -9,13 +9,16 @@ rebuilt from the packs. FACTLINT_NO_CACHE=1 turns it off."""
 
 from __future__ import annotations
 
-import hashlib
 import os
-import pickle
 import sys
-import tempfile
+import zlib
 from pathlib import Path
 from typing import Any
+
+try:  # the C unpickler alone: the pickle module's own import costs more than reading the cache
+    from _pickle import load as _load
+except ImportError:  # pragma: no cover - an interpreter without it
+    from pickle import load as _load
 
 FORMAT = 1
 
@@ -59,17 +62,17 @@ def _stamp(path: Path) -> tuple[str, int, int]:
 
 
 def cache_key(files: list[Path]) -> str:
-    """What the cached packs were built from: the pack files and the code that reads them."""
+    """What the cached packs were built from: the pack files and the code that reads them
+    (compared whole, so no hash to collide)."""
     from . import __version__, model, neighbours, packs, prefilter
 
     code = [Path(m.__file__) for m in (model, neighbours, packs, prefilter, sys.modules[__name__])]
-    parts = [str(FORMAT), __version__, sys.version, *map(repr, map(_stamp, files + code))]
-    return hashlib.sha256("\0".join(parts).encode()).hexdigest()
+    return "\0".join([str(FORMAT), __version__, sys.version, *map(repr, map(_stamp, files + code))])
 
 
 def _cache_file(folder: Path, pack_dir: Path) -> Path:
     # one file per installation, so two checkouts or environments do not evict each other
-    return folder / f"packs-{hashlib.sha256(str(pack_dir).encode()).hexdigest()[:16]}.pickle"
+    return folder / f"packs-{zlib.crc32(str(pack_dir).encode()):08x}.pickle"
 
 
 def load(files: list[Path], pack_dir: Path) -> tuple[list | None, str | None]:
@@ -85,7 +88,7 @@ def load(files: list[Path], pack_dir: Path) -> tuple[list | None, str | None]:
         return None, None
     try:
         with open(_cache_file(folder, pack_dir), "rb") as fh:
-            data = pickle.load(fh)
+            data = _load(fh)
         if isinstance(data, tuple) and len(data) == 2 and data[0] == key:
             return data[1], key
     except Exception:  # noqa: BLE001 - a cache is safe to lose: any problem means rebuild
@@ -103,6 +106,9 @@ def save(key: str | None, pack_dir: Path, packs: list) -> None:
         if m is not None and m.regex is not None and not isinstance(m.regex, LazyPattern):
             engine = "re" if type(m.regex).__module__ in ("re", "_sre") else "regex"
             m.regex = LazyPattern(m.regex.pattern, m.regex.flags, engine)
+    import pickle
+    import tempfile
+
     tmp = None
     try:
         folder.mkdir(parents=True, exist_ok=True)
