@@ -324,3 +324,18 @@ def test_finding_rows_of_a_result_without_findings():
     from factlint.engine import FileResult
 
     assert finding_rows("x", None, "text", FileResult("x")) == []
+
+
+def test_the_findings_never_overwrite_an_input(tmp_path):
+    archive = tmp_path / "a.jsonl"
+    write_jsonl(archive, articles(2))
+    before = archive.read_bytes()
+    for target in (archive, tmp_path / "a.articles.jsonl"):
+        src = archive if target == archive else target
+        if src != archive:
+            target.write_bytes(before)
+        p = run_cli("check", str(src), "-o", str(tmp_path / "a.jsonl"))
+        assert p.returncode == 2
+        assert p.stderr.decode() == (f"factlint: error: -o {tmp_path / 'a.jsonl'}: is one of the files being checked; "
+                                     "write the findings elsewhere\n")
+        assert src.read_bytes() == before

@@ -45,6 +45,12 @@ def _fail(message: str) -> None:
     sys.exit(2)
 
 
+def _sidecars(output: str) -> list[str]:
+    from ..archive.tables import sidecar
+
+    return [sidecar(output, t) for t in ("articles", "errors")]
+
+
 def _workers(ctx: click.Context, engine: str, jobs: int) -> int | None:
     """Local Dask workers: --jobs when given, else every core."""
     if engine != "dask":
@@ -76,6 +82,10 @@ def run_check(ctx: click.Context, opts, paths, fmt: str, output: str | None, fai
         _fail("--format parquet writes files: give -o FILE.parquet")
     if resume and not (rows_out and output):
         _fail("--resume continues a run written with -o FILE.jsonl or FILE.parquet")
+    if output:
+        written = {os.path.realpath(p) for p in (output, *(_sidecars(output) if rows_out else ()))}
+        if any(os.path.realpath(p) in written for p in paths if p != "-"):
+            _fail(f"-o {output}: is one of the files being checked; write the findings elsewhere")
     if scheduler and engine != "dask":
         if ctx.get_parameter_source("engine") != click.core.ParameterSource.DEFAULT:
             _fail("--scheduler needs --engine dask")

@@ -38,7 +38,7 @@ fail_on = click.option("--fail-on", type=click.Choice(["error", "warning", "info
 config = click.option("--config", "config_file", type=click.Path(dir_okay=False), metavar="FILE",
                       help="Use this config file instead of discovering one.")
 output_format = click.option("--format", "-f", "fmt", default="text", metavar="FORMAT",
-                             help="text, table, json, sarif, github or csv (or a plugin's).")
+                             help="text, table, json, sarif, github, csv (or a plugin's); jsonl or parquet: one row per finding.")
 input_format = click.option("--input-format", type=click.Choice(["auto", "text", "markdown", "html"]),
                             default="auto", help="How to read the input (default: by extension).")
 date_order = click.option("--date-order", type=click.Choice(["auto", "dmy", "mdy"]), default=None,
