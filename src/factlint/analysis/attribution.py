@@ -95,13 +95,19 @@ _COPULA = r"(?:is|are|was|were|be|been|being|seems|seemed|appears|appeared|’s|
 _NOT_A_VERB = r"(?!(?:the|a|an|his|her|their|its|this|that|these|those|be|date)\b)"
 
 
-def _motive_shape(nouns: list[str], participles: list[str]) -> re.Pattern:
+def _motive_shape(nouns: list[str], participles: list[str], adjunct_nouns: list[str]) -> re.Pattern:
     """A claim of motive by its shape, whatever the verb: `is an effort by the opposition to
     topple`, `was an attempt to shield`, `are a ploy to push`, `is designed to silence`,
-    `are aimed at silencing`. The claim is the copula characterising an act by its purpose."""
+    `are aimed at silencing` (a copula characterising an act by its purpose), and `in a bid to
+    win`, `in an attempt to stop` (an adjunct giving an act's purpose). The claim is the named
+    group `claim` or `adjunct`."""
     noun = "|".join(sorted(map(re.escape, nouns), key=len, reverse=True))
     participle = "|".join(sorted(map(re.escape, participles), key=len, reverse=True)) or "(?!)"
+    adjunct = "|".join(sorted(map(re.escape, adjunct_nouns), key=len, reverse=True)) or "(?!)"
     return re.compile(
+        # an adjunct of purpose: `cut the internet in an attempt to stop smugglers` (not `taking part
+        # in an effort to`, where `in` belongs to the verb before it)
+        rf"(?<![a-z]ing\s)(?<![a-z]ed\s)(?<![a-z]ed\s\s)\bin\s+(?P<adjunct>(?:an?)\s+(?:{adjunct})\s+to\s+{_NOT_A_VERB}[a-z][\w-]*)\b|"
         rf"\b{_COPULA}\s+(?:[a-z]+ly\s+|just\s+|merely\s+|simply\s+|only\s+|not\s+|nothing\s+(?:more|less)\s+than\s+"
         rf"|little\s+more\s+than\s+|part\s+of\s+)*"
         rf"(?P<claim>(?:(?:an?|another|the|this|one|yet\s+another)\s+(?:[\w-]+\s+){{0,2}}?(?:{noun})"
@@ -116,7 +122,8 @@ def load_cues(extra: tuple[str, ...] = ()) -> Cues:
     for lexicon in lexicon_data("attribution", extra):
         for k, v in lexicon.items():
             data.setdefault(k, []).extend(v)
-    motive = _motive_shape(data["motive_nouns"], data.get("motive_participles", []))
+    motive = _motive_shape(data["motive_nouns"], data.get("motive_participles", []),
+                           data.get("motive_adjunct_nouns", []))
     return Cues(
         verb_index=PhraseIndex(data["verbs"]),
         motive_phrase_index=PhraseIndex(data["motive_phrases"]),
@@ -181,6 +188,8 @@ _SOURCE_END = re.compile(r"\s+(?:on|in|at|that|who|which|when|after|before|last|
 # `an estimated 100,000`, `some estimated death tolls`: a determiner before the verb
 _DETERMINER_BEFORE = re.compile(r"\b(?:an?|the|some|many|all|several|these|those|its|their|his|her|no|any|"
                                 r"other|most|newly)\s+$", re.I)
+# the reporting verb ends its clause: `..., X said.`, `..., X said on Monday.`
+_CLAUSE_ENDS = re.compile(r"(?:\s+(?:on|in|at|late|early|last|this)\s+[\w’'-]+(?:\s+[\w’'-]+)?)?\s*[.;,!?”\"]")
 _INVERTED = re.compile(r"[,”\"]\s*$")  # `..., said police`, `“…” said Sabyr`
 _ADVERBS = frozenset("also later then previously earlier had has have was were is are reportedly "
                      "further separately again would will did".split())
@@ -204,7 +213,8 @@ def _subject(text: str, lo: int, verb_start: int, cues: Cues) -> tuple[str, int,
     return None
 
 
-def _source_before(text: str, lo: int, verb_start: int, cues: Cues) -> tuple[str, int, int] | None:
+def _source_before(text: str, lo: int, verb_start: int, cues: Cues,
+                   ends_clause: bool = False) -> tuple[str, int, int] | None:
     """The noun phrase that says who is speaking, just before the verb: `police`, `Sabyr`,
     `the CSTO secretariat`, `one Kazakh national, Sabyr,`, `he`."""
     chunk = text[lo:verb_start]
@@ -229,9 +239,11 @@ def _source_before(text: str, lo: int, verb_start: int, cues: Cues) -> tuple[str
         # `“…,” the union's negotiator said`: after a quotation, the phrase before the verb speaks
         start = lo + cut + (len(chunk[cut:]) - len(chunk[cut:].lstrip()))
         return tail, start, start + len(tail)
-    if cut and chunk[cut - 1] == "," and len(words) <= 6 and words[0].lower() in ("the", "a", "an", "its", "their"):
-        # `Forty people were hurt, the fire service said`: a noun phrase between the comma that
-        # ends the claim and the reporting verb speaks
+    if cut and chunk[cut - 1] == "," and len(words) <= 6 and (
+            words[0].lower() in ("the", "a", "an", "its", "their")
+            or ends_clause and len(words) <= 4 and all(w.isalpha() for w in words)):
+        # `Forty people were hurt, the fire service said`, `..., opposition councillors said.`: a
+        # noun phrase between the comma that ends the claim and the reporting verb speaks
         start = lo + cut + (len(chunk[cut:]) - len(chunk[cut:].lstrip()))
         return tail, start, start + len(tail)
     low = tail.lower()
@@ -294,7 +306,7 @@ def find_attributions(doc: Document) -> list[Attribution]:
                 kind = "citing"
                 src = _source_after(text, ve, s.end)
             else:
-                src = _source_before(text, s.start, vs, cues)
+                src = _source_before(text, s.start, vs, cues, ends_clause=bool(_CLAUSE_ENDS.match(text, ve, s.end)))
                 if src is None:
                     if _INVERTED.search(text, max(s.start, vs - 3), vs) or vs == s.start:
                         src = _source_after(text, ve, s.end)

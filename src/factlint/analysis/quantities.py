@@ -599,7 +599,9 @@ _OF_THE_LEAD = re.compile(r"[“\"‘']?(?:of|among)\s+(?:the|these|those)\s+$",
 # qualifier (`for the ruling party`, `in the north`) and the joining comma or `and`
 _JOIN = re.compile(r"\s*(?:(?:for|in|from|at|on|with|of)\s+(?:[\w’'-]+\s+){0,3}?[\w’'-]+)?\s*(,\s*and|,|and)\s+$", re.I)
 # the mark that opens a list of every part after a whole: `15 people — eight ...`, `120 seats: ...`
-_LIST_OPEN = re.compile(r"\s*[—–:(]\s*$")
+# (a short adverbial may stand between the whole's noun and the mark: `11 climbers on Saturday —`)
+_LIST_OPEN = re.compile(r"(?:\s+(?:on|in|at|near|across|during|since|after|overnight)(?:\s+[\w’'-]+){1,3}?)?"
+                        r"\s*[—–:(]\s*$")
 _LIST_NOT_ALL = re.compile(r"^[^.;:—–]{0,40}?\b(?:and|or)\s+(?:others|other|more|several|many|some)\b|"
                            r"^[^.;:]{0,40}?\b(?:etc|among others)\b", re.I)
 

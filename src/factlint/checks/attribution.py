@@ -146,11 +146,13 @@ def unsourced_motive(doc: Document) -> Iterator[Hit]:
     (`is an effort by the Kremlin to safeguard its interests`, `was an attempt to shield the
     minister's allies`, `are a ploy to push patients toward private hospitals`, `is designed to
     silence critics`, `are aimed at weakening the unions`), and the phrases of hidden motive
-    (`in a bid to distract from the scandal`, `motivated by revenge`, `in retaliation for`).
-    Stated purposes of actions (`closed the road in an effort to clear debris`, `a pipeline
-    which is aimed at connecting the gas fields`) are not flagged, nor claims in a quotation,
-    in a paragraph with a source, or in a sentence the writer marks as their own opinion
-    (`One would think ...`).
+    and an adjunct that frames an act by the intent the reporter gives it (`cut the internet
+    in an attempt to stop smugglers`, `froze the accounts in a bid to force the mayor out`), and
+    the phrases of hidden motive (`to distract from the scandal`, `motivated by revenge`, `in
+    retaliation for`). A plain purpose (`closed the road to clear debris`), what a thing is for
+    (`a pipeline which is aimed at connecting the gas fields`) are not flagged, nor claims in a
+    quotation, in a paragraph with a source, or in a sentence the writer marks as their own
+    opinion (`One would think ...`).
 
     Why it matters: motive is opinion unless someone with knowledge says it. Unsourced, it reads
     as the publication's own view and is the first thing a complaint will quote.
@@ -172,6 +174,9 @@ def unsourced_motive(doc: Document) -> Iterator[Hit]:
     for k in candidates:
         s = doc.sentences[k]
         for m in cues.motive.finditer(text, s.start, s.end):
+            if m.group("adjunct"):
+                by_sentence.setdefault(k, []).append((m.start("adjunct"), m.end("adjunct")))
+                continue
             if m.group("claim")[:1].islower() and text[m.start("claim"):m.start("claim") + 1].isalpha() \
                     and not re.match(r"(?:an?|another|the|this|one|yet)\b", m.group("claim"), re.I) \
                     and _RELATIVE_BEFORE.search(text, s.start, m.start()):

@@ -70,7 +70,7 @@ def _eligible(doc: Document, f: Figure) -> bool:
         return False
     if q.category in COMPARABLE or q.category == "victims":
         return f.category in COMPARABLE
-    return bool(f.noun) and q.hedge != "vague" and not q.category
+    return bool(f.noun) and q.hedge != "vague"
 
 
 def _compatible(a: Figure, b: Figure) -> bool:
