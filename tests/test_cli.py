@@ -124,3 +124,13 @@ def test_the_same_file_for_report_and_baseline_is_refused(write, tmp_path):
     out = tmp_path / "x.json"
     proc = run_cli("check", str(art), "-o", str(out), "--write-baseline", str(out))
     assert proc.returncode == 2 and b"is also the file of --output" in proc.stderr
+
+
+def test_a_baseline_may_be_rewritten_in_place_but_not_overwritten_by_a_report(write, tmp_path):
+    art = write("a.txt", STRAY)
+    base = tmp_path / "baseline.json"
+    assert run_cli("check", str(art), "--write-baseline", str(base)).returncode == 0
+    again = run_cli("check", str(art), "--baseline", str(base), "--write-baseline", str(base))
+    assert again.returncode == 0 and json.loads(base.read_text())["version"] == 1
+    report = run_cli("check", str(art), "--baseline", str(base), "-o", str(base))
+    assert report.returncode == 2 and b"is one of the files being checked" in report.stderr
