@@ -1,7 +1,7 @@
 """Every wording-pack entry's findings on every clean corpus: the table an entry must pass before
 it ships (0 on clean copy, or a real error in that copy, named with `-v`).
 
-Usage: python tools/pack_table.py [--corpora DIR] [--pack NAME]... [--only-hits] [-v]
+Usage: python tools/pack_table.py [--corpora DIR] [--pack NAME]... [--entry ID]... [--only-hits] [-v]
 Corpora: every folder of *.txt under DIR (default: $FACTLINT_CORPORA or ../shared/corpora).
 Prints a Markdown table: pack, entry, then one column of findings per corpus.
 """
@@ -28,6 +28,7 @@ def main() -> int:
     ap.add_argument("--corpora", type=Path,
                     default=Path(os.environ.get("FACTLINT_CORPORA", ROOT.parent / "shared" / "corpora")))
     ap.add_argument("--pack", action="append", default=[], help="only this pack (by name)")
+    ap.add_argument("--entry", action="append", default=[], help="only this entry (by id)")
     ap.add_argument("--only-hits", action="store_true", help="only entries with a finding")
     ap.add_argument("-v", action="store_true", help="list each finding with its sentence")
     args = ap.parse_args()
@@ -59,7 +60,7 @@ def main() -> int:
     for pack in packs:
         for e in pack.entries:
             row = [counts[c][(pack.code, e.id)] for c in found]
-            if args.only_hits and not any(row):
+            if (args.only_hits and not any(row)) or (args.entry and e.id not in args.entry):
                 continue
             print(f"| {pack.name} ({pack.code}) | {e.id} | " + " | ".join(map(str, row)) + " |")
     totals = {c: sum(counts[c].values()) for c in found}
