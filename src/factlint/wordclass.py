@@ -88,8 +88,9 @@ def _noun_like(word: str, surface: str, plural: bool) -> bool:
         return False
     letters = _letters(word)
     if not letters and not plural:
-        # a lower-case word the lexicon lacks is most often a newer noun (`website`, `app`)
-        return word.isalpha() and len(word) > 2
+        # a lower-case word the lexicon lacks is most often a newer noun (`website`, `app`) or a
+        # compound (`commander-in-chief`, `cover-up`)
+        return word.replace("-", "").isalpha() and len(word) > 2
     if plural:
         return _PLURAL in letters and not any(c in letters for c in _NOT_NOUN)
     return (_NOUN in letters or _PLURAL in letters) and not any(c in letters for c in _NOT_NOUN)
