@@ -129,6 +129,7 @@ def test_nearest_date_follows_tense():
     ("Talks could resume on 9 June.", ""),
     ("The run-off was scheduled for 9 June.", ""),
     ("The rebels vowed to return on 9 June.", ""),
+    ("Parliament approved the new rules to take effect on 9 June.", ""),
     ("The run-off has been postponed until 9 June.", ""),
     # the present with a date is a schedule
     ("The deadline is 9 June.", "present"),
@@ -140,6 +141,7 @@ def test_nearest_date_follows_tense():
     ("Officials told journalists on 9 June that two men were held.", "past"),
     ("The treasury announced in a statement on 9 June that the levy would rise.", "past"),
     ("The results were certified on 9 June, the commission said.", "past"),
+    ("The agency declared the outbreak an emergency on 9 June.", "past"),
     # the main verb, not a closed subordinate clause or a participial phrase
     ("The levy, which was approved in March, applies from 9 June.", ""),
     ("Customs officers seized 40 crates, including two of rifles, on 9 June.", "past"),

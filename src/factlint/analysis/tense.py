@@ -89,9 +89,10 @@ def _inflect(*bases: str) -> frozenset[str]:
 
 
 # the verbs of saying: a sentence's reporting clause (`..., the ministry said`) tells when it was
-# said, not when the reported event happens, unless the date is attached to it (`said on Monday`)
+# said, not when the reported event happens, unless the date is attached to it (`said on Monday`).
+# (`declare` is left out: in news it is mostly an act, `declared a state of emergency on ...`)
 _REPORTING = _inflect("state", "announce", "confirm", "report", "note", "explain", "claim", "insist",
-                      "warn", "argue", "tweet", "declare", "add", "inform", "brief", "ask", "assure",
+                      "warn", "argue", "tweet", "add", "inform", "brief", "ask", "assure",
                       "remind", "urge", "stress", "reply", "respond", "comment") | frozenset(
     "say says said saying tell tells told telling write writes wrote written writing".split())
 # a verb of saying whose object comes before the date it is dated with (`told reporters on Monday`)
@@ -309,6 +310,10 @@ class SentenceVerbs:
             g = mine[-1]
             if g.reporting and not self._dated_saying(g, i0):
                 return UNCLEAR  # the date is in what was said, and its verb was not read
+            if g.tense == PAST and any(self._to_verb(k) for k in range(g.end, i0 - 1)):
+                # `approved the rules to take effect on 2 May`: the date is the infinitive's,
+                # and an infinitive has no time of its own
+                return UNCLEAR
             if g.finite:
                 return g.tense
             # a participial phrase (`..., followed by the vote on 5 May`) takes its time from
