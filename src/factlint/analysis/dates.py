@@ -455,14 +455,6 @@ def candidate_dates(published: dt.date, month: int, day: int, tense: str) -> Can
     return Candidates(tuple(sorted(close or {prev, nxt})))
 
 
-def nearest(published: dt.date, month: int, day: int, tense: str) -> dt.date | None:
-    """The date with this day and month a sentence most likely means (see `candidate_dates`)."""
-    c = candidate_dates(published, month, day, tense)
-    if c is None:
-        return None
-    return min(c.likely, key=lambda d: (abs((d - published).days), d))
-
-
 def _order_from_numbers(mentions: list[DateMention]) -> list[str]:
     """Numbers only one order can read settle it: an article that writes 13/5 (and never 5/13)
     reads day/month."""

@@ -266,8 +266,10 @@ def date_against_tense(doc: Document) -> Iterator[Hit]:
     What it flags: with a publication date known (`--published`, front matter, HTML metadata, a
     dateline), a sentence in the past tense about a date with its year that comes after it
     (`The court ruled on 12 March 2024` in a story published on 1 March 2024), and a sentence
-    about a future plan dated before it. Dates after `until`, `by`, `before`, `from` and the like
-    are bounds, not events, and are left alone; so are quotations.
+    about a future plan dated before it. The tense is the verb group's that governs the date
+    (`will be held on` is a plan, `..., the ministry said` dates nothing). Dates after `until`,
+    `by`, `before`, `from` and the like are bounds, not events, and are left alone; so are
+    quotations.
 
     Why it matters: usually the year is wrong (January copy still carrying last year), or the
     event has been confused with another.
