@@ -181,7 +181,7 @@ _SPEAKER_NOUN = re.compile(r"(?:spokes\w+|officials?|minister|director|chief|hea
                            r"commander|president|governor|mayor|lawyer|attorney|prosecutor|judge|"
                            r"doctor|expert|analyst|professor|researcher|scientist|witness|official|"
                            r"representative|agency|ministry|office|department|statement|report)s?$")
-_SOURCE_AFTER = re.compile(r"\s+((?:the\s+|a\s+|an\s+)?(?:[A-Z][\w’'.-]*|[a-z]+)(?:\s+(?:of|for|at|the|"
+_SOURCE_AFTER = re.compile(r"\s+((?:the\s+|a\s+|an\s+)?(?:[A-Z][\w’'.-]*|[a-z]+)(?:\s+(?:(?:of|for|at|the)\b|"
                            r"[A-Z][\w’'.-]*|[a-z]+(?=[\s,.;]))){0,6})")
 _SOURCE_END = re.compile(r"\s+(?:on|in|at|that|who|which|when|after|before|last|this|during|as|because|"
                          r"yesterday|today|again)\b")
@@ -494,8 +494,8 @@ def figure_source(doc: Document, index: AttributionIndex, start: int, end: int, 
             here = own
         # else: a trailing `..., police said` governs the clauses before it
         after = [a for a in here if a.verb_start >= end]
-        return source_key(after[0] if after and not own else here[0])
-    return source_key(here[0] if here else covering[0])
+        return source_key(after[0] if after and not own else here[0]) or None
+    return source_key(here[0] if here else covering[0]) or None
 
 
 def source_of(doc: Document, offset: int) -> str | None:

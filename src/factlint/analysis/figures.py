@@ -19,7 +19,9 @@ if TYPE_CHECKING:
 # the categories whose counts must agree wherever an article gives them
 COMPARABLE = frozenset({"killed", "injured", "arrested", "missing", "displaced", "victims", "charged"})
 
-_YEAR_WORD = re.compile(r"\b(?:1[89]|20)\d\d\b(?!\s*(?:people|persons|[a-z]+s\b))")
+# a year, not a count (`1,990 people`) nor a time of day (`(2024 Friday, UTC)`, `2030 GMT`)
+_YEAR_WORD = re.compile(r"\b(?:1[89]|20)\d\d\b(?!\s*(?:people|persons|[a-z]+s\b|hours?\b|hrs\b|GMT|UTC|local time|"
+                        r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day))")
 _BACKGROUND = re.compile(r"\b(?:ago|previously|earlier this (?:year|month|week)|last (?:week|month|year)|"
                          r"in the past|a year earlier|the previous|history|historic|decades?|"
                          r"years of|in the (?:19|20)\d0s)\b", re.I)
@@ -41,6 +43,7 @@ class Timeline:
                 self._other_year.add(m.sentence)
         self._background: dict[int, bool] = {}
         self._with_before: dict[int, bool] = {}
+        self._frames: dict[int, int | None] = {}
 
     def dates(self, sentence: int) -> frozenset[str]:
         return frozenset(self._dates.get(sentence, ()))
@@ -62,14 +65,42 @@ class Timeline:
                 or any(pub is None or int(y) != pub.year for y in _YEAR_WORD.findall(body)))
         return self._background[i]
 
+    def frame(self, sentence: int) -> int | None:
+        """The sentence that sets the time of this one when it is not the news (`Last week, ...`,
+        `In 2019, ...`): itself, or the paragraph's earlier sentence whose time it runs on in
+        (no date of its own between them); None for the news itself."""
+        found = self._frames.get(sentence, -1)
+        if found != -1:
+            return found
+        doc = self.doc
+        k = sentence
+        chain = []
+        while True:
+            chain.append(k)
+            if self._own_background(k):
+                found = k
+                break
+            if k == 0 or k in self._dates or doc.paragraph_at(doc.sentences[k - 1].start) != \
+                    doc.paragraph_at(doc.sentences[k].start):
+                found = None
+                break
+            k -= 1
+            if k in self._frames:
+                found = self._frames[k]
+                break
+        for i in chain:
+            self._frames[i] = found
+        return found
+
     def background(self, sentence: int) -> bool:
         """Does a sentence (or the one before it in its paragraph) set its facts in another time
         than the news: a year, `last week`, `earlier this year`, `years of civil war`?"""
         found = self._with_before.get(sentence)
         if found is None:
             doc = self.doc
-            found = self._own_background(sentence) or sentence > 0 and doc.paragraph_at(
-                doc.sentences[sentence - 1].start) == doc.paragraph_at(doc.sentences[sentence].start) \
+            # the sentence before sets the time too, unless this one gives a date of its own
+            found = self._own_background(sentence) or sentence > 0 and sentence not in self._dates \
+                and doc.paragraph_at(doc.sentences[sentence - 1].start) == doc.paragraph_at(doc.sentences[sentence].start) \
                 and self._own_background(sentence - 1)
             self._with_before[sentence] = found
         return found
@@ -85,10 +116,11 @@ class Figure:
     noun: str  # the noun it counts, singular, for counts outside the categories
     source: str | None  # who gives it (a source key); None when it is the article's own claim
     dates: frozenset[str]
-    background: bool
     qualifiers: frozenset[str] = frozenset()  # stems that narrow what it counts (`trapped` miners)
     context: frozenset[str] = frozenset()  # stems of the content words of its sentence
-    rest: bool = False  # the rest of a group (`the other three treatments`, `12 more people`)
+    rest: bool = False  # a part or the rest of a group (`two of the victims`, `the other three`, `12 more`)
+    group: str = "people"  # who is counted, by its last noun (`police officers` and `officers` are one)
+    frame: int | None = None  # the sentence that sets its time when that is not the news (Timeline.frame)
     # what two figures must share to be compared: their category, else their noun
     key: tuple[str, str] = field(init=False)
 
@@ -118,9 +150,10 @@ def _qualifiers(doc: Document, q: Quantity) -> frozenset[str]:
     """The words that narrow what a count counts: the head's words before its noun
     (`the 18 trapped miners`) and the verb of a relative clause after it (`the 83 countries
     that signed`). None for a bare count (`the eighteen states`)."""
-    words = [w for w in q.head.split() if w.lower() not in _DETERMINERS]
+    words = q.head.split()
     if "of" in words:
         words = words[:words.index("of")]
+    words = [w for w in words if w.lower() not in _DETERMINERS]
     out = {stem(w) for w in words[:-1] if w[:1].islower()}
     end = q.end
     if q.head:  # the relative clause stands after the head phrase
@@ -155,11 +188,13 @@ def figures(doc: Document) -> list[Figure]:
         category = q.category
         if category == "victims":
             category = "" if injured else "killed"
-        by_noun = category not in COMPARABLE  # compared by its noun: what narrows it is read
+        by_noun = bool(q.noun)  # compared by its noun too: what narrows it is read
         source = figure_source(doc, index, q.start, q.end, q.definite, q.sentence, q.paragraph)
         out.append(Figure(i, q, category, q.noun, source,
-                          timeline.dates(q.sentence), timeline.background(q.sentence),
+                          timeline.dates(q.sentence),
                           _qualifiers(doc, q) if q.definite and by_noun else frozenset(),
                           _context(doc, q.sentence, memo) if by_noun else frozenset(),
-                          bool(_REST_BEFORE.search(doc.text, max(0, q.start - 12), q.start) or _REST_AFTER.match(doc.text, q.end))))
+                          bool(_REST_BEFORE.search(doc.text, max(0, q.start - 12), q.start) or _REST_AFTER.match(doc.text, q.end)
+                               or q.head.lower().startswith("of ")),  # `two of the victims`: a part of some whole
+                          "people" if q.who == "people" else q.noun or q.who, timeline.frame(q.sentence)))
     return out

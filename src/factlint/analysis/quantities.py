@@ -109,8 +109,10 @@ UPDATE_PHRASES = (
     "totalled rose", "totaled rose", "brought the", "bringing the", "up from", "down from",
     "from an earlier", "previously", "initially", "originally", "earlier", "first reported",
 )
+# `earlier this week`, `later on Monday` say when, not that a figure changed
 UPDATE_WORDS = re.compile(
-    r"\b(?:" + "|".join(sorted(map(re.escape, UPDATE_PHRASES), key=len, reverse=True)) + r")\b", re.I)
+    r"\b(?:" + "|".join(sorted(map(re.escape, UPDATE_PHRASES), key=len, reverse=True)) + r")\b"
+    r"(?<!\bearlier)(?<!\blater)|\b(?:earlier|later)\b(?!\s+(?:this|that|today|tonight|on|in)\b)", re.I)
 _UPDATE_FIRST = tuple(sorted({p.split()[0] for p in UPDATE_PHRASES}))
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
 _ONE_OF = re.compile(r"\s+(?:of\s+)?(?:the\s+)?[a-z]+")  # `one of the ...`, `one man`: not the pronoun
@@ -574,8 +576,10 @@ def _who(lex: Lexicon, lower: list[str], category: str) -> str:
     `missing miners` -> miners; `detainees`, `people`, `victims` -> people (generic)."""
     words = [w for w in lower if w not in ("the", "of", "more", "other", "others")]
     core = [w for w in words if not (w in lex.verbs or w in lex.nouns)]
-    if not core or core[0] in lex.generic:
-        return "people"
+    if "of" in lower:  # `members of the security forces`: the group is the phrase, not its noun
+        return " ".join(core[:5]) if core and core[0] not in lex.generic else "people"
+    if not core or core[0] in lex.generic or core[-1] in lex.generic:
+        return "people"  # `people`, `33 Russian individuals`
     return " ".join(core[:5])
 
 
@@ -597,7 +601,8 @@ _OF_NOUN = re.compile(r"\s+of\s+(?:the|these|those|its|their)\s+(?:[\w-]+['’]s
 _OF_THE_LEAD = re.compile(r"[“\"‘']?(?:of|among)\s+(?:the|these|those)\s+$", re.I)
 # what may stand between the items of a list of parts, after an item's own noun phrase: a short
 # qualifier (`for the ruling party`, `in the north`) and the joining comma or `and`
-_JOIN = re.compile(r"\s*(?:(?:for|in|from|at|on|with|of)\s+(?:[\w’'-]+\s+){0,3}?[\w’'-]+)?\s*(,\s*and|,|and)\s+$", re.I)
+_JOIN = re.compile(r"\s*(?:(?:for|in|from|at|on|with|of|were|was|are|is)\s+(?:[\w’'-]+\s+){0,3}?[\w’'-]+)?"
+                   r"\s*(,\s*and|,|and)\s+$", re.I)
 # the mark that opens a list of every part after a whole: `15 people — eight ...`, `120 seats: ...`
 # (a short adverbial may stand between the whole's noun and the mark: `11 climbers on Saturday —`)
 _LIST_OPEN = re.compile(r"(?:\s+(?:on|in|at|near|across|during|since|after|overnight)(?:\s+[\w’'-]+){1,3}?)?"
@@ -658,7 +663,8 @@ def _link_parts(doc, qs: list[Quantity]) -> list[Quantity]:
             continue
         if i > 0 and qs[i - 1].sentence == q.sentence and _OF_THE_LEAD.fullmatch(text, lo, qs[i - 1].start) \
                 and re.fullmatch(r"\s+[^\d,;.]{0,40},\s+", text[qs[i - 1].end:q.start]):
-            out[i] = replace(q, part_of=i - 1)  # `Of the 12 dead, seven were ...`
+            out[i] = replace(q, part_of=i - 1, part_list=i)  # `Of the 12 dead, seven were ...`
+            starts.append(i)
     # lists: the items after a first part, and the lists that name every part of a whole
     for i in starts:
         if out[i].part_of is not None:

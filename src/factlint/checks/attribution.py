@@ -4,14 +4,14 @@ speaker or no closing mark, attributions that attribute nothing, and vague sourc
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from itertools import accumulate
 
 from ..analysis.attribution import attributed, load_cues
 from ..analysis.figures import Timeline
 from ..analysis.lexicon import user_lexicons
-from ..analysis.quantities import Quantity
+from ..analysis.quantities import INF, Quantity
 from ..document import Document
 from ..model import INFO, WARNING, Hit
 from ..registry import rule
@@ -31,28 +31,39 @@ _STRONG = re.compile(r"\b(?:killed|died|dead|deaths?|arrested|detained|corrupt\w
 
 
 class _Sourced:
-    """The figures an article gives with a source (or in a quotation), by category, as sorted
-    intervals: is a figure given with a source elsewhere is one binary search, not a scan."""
+    """The figures an article gives with a source (or in a quotation), by category: is a figure
+    given with a source elsewhere is a binary search, not a scan. `at least 400` sourced is not
+    `around 20,000`: the same figure is a stated number within a tenth of the other's, or one
+    that falls within the other's closed interval."""
 
     def __init__(self, doc: Document) -> None:
-        by_cat: dict[str, list[tuple[float, float]]] = {}
+        values: dict[str, list[float]] = {}
+        closed: dict[str, list[tuple[float, float]]] = {}
         for o in doc.quantities:
             if o.category and (attributed(doc, o.start) or doc.in_quotation(o.start, o.end)):
-                by_cat.setdefault(o.category, []).append((o.low, o.high))
+                values.setdefault(o.category, []).append(o.value)
+                if o.high != INF:
+                    closed.setdefault(o.category, []).append((o.low, o.high))
+        self.values = {cat: sorted(v) for cat, v in values.items()}
         self.lows: dict[str, list[float]] = {}
         self.max_high: dict[str, list[float]] = {}  # the largest high among the first k lows
-        for cat, spans in by_cat.items():
+        for cat, spans in closed.items():
             spans.sort()
             self.lows[cat] = [lo for lo, _ in spans]
             self.max_high[cat] = list(accumulate((hi for _, hi in spans), max))
 
     def overlaps(self, q: Quantity) -> bool:
         """The same figure given with a source elsewhere in the article: the lede may state it."""
-        lows = self.lows.get(q.category)
-        if not lows:
-            return False
-        k = bisect_right(lows, q.high)  # the figures that start at or below q's end
-        return k > 0 and self.max_high[q.category][k - 1] >= q.low
+        cat = q.category
+        lo, hi = 0.9 * q.value, 1.1 * q.value
+        if q.high != INF:
+            lo, hi = min(lo, q.low), max(hi, q.high)
+        values = self.values.get(cat, ())
+        if bisect_right(values, hi) > bisect_left(values, lo):
+            return True
+        lows = self.lows.get(cat)
+        k = bisect_right(lows, q.value) if lows else 0  # closed intervals that start at or below it
+        return k > 0 and self.max_high[cat][k - 1] >= q.value
 
 
 _AUTHORITY = re.compile(
@@ -87,7 +98,8 @@ def unsourced_figure(doc: Document) -> Iterator[Hit]:
     reporter's own voice when nothing in their paragraph says who gives them: no `police said`,
     `according to`, `told Reuters`, no attribution carried over from earlier in the paragraph
     or from a paragraph that introduces it with a colon, and the same figure not attributed
-    elsewhere in the article. Headlines, quotations, small vague counts (`several`), exact
+    elsewhere in the article; a definite total (`the ten people arrested`) that refers back to a
+    count given before is that count's. Headlines, quotations, small vague counts (`several`), exact
     counts of what is arranged (`the summit will bring together 30 leaders`), one member of a
     crowd and what reporters saw themselves are left alone.
 
@@ -101,7 +113,10 @@ def unsourced_figure(doc: Document) -> Iterator[Hit]:
         More than 2,000 people were arrested after the protests, the interior ministry said.
     """
     sourced = None
+    counted: set[str] = set()  # the categories the article has counted so far
     for q in doc.quantities:
+        known = q.category in counted
+        counted.add(q.category)
         # a forecast is an estimate: a share, a sum, a change (`by 15 percent`), or a hedged or
         # vague count (`up to 3,000 jobs`, `millions of people`); an exact count in a future
         # sentence is a plan (`the summit will bring together 30 leaders`)
@@ -122,6 +137,8 @@ def unsourced_figure(doc: Document) -> Iterator[Hit]:
             continue
         if q.category == "protesters" and q.head.lower().startswith("of "):
             continue  # `one of the participants`: a member of a crowd, not its size
+        if q.definite and known:
+            continue  # `the ten people arrested`: it refers back to a count given before, sourced there or not
         if sourced is None:
             sourced, timeline = _Sourced(doc), Timeline(doc)
         if sourced.overlaps(q) or timeline.background(q.sentence) or _authority_acts(doc, q):

@@ -63,30 +63,42 @@ def _total_and_group(a: Quantity, b: Quantity) -> bool:
 
 def _eligible(doc: Document, f: Figure) -> bool:
     """Can this figure conflict with another at all? Not a share or a sum of money, not a
-    headline, an update, a part or background; a count of a category that must agree, or of a
-    noun (`countries`, `migrants`) given as a number."""
+    headline, an update, a part or the rest of a group."""
     q = f.q
-    if q.unit or doc.is_title(q.paragraph) or q.update or q.part_of is not None or f.background or f.rest:
-        return False
-    if q.category in COMPARABLE or q.category == "victims":
-        return f.category in COMPARABLE
-    return bool(f.noun) and q.hedge != "vague"
+    return not (q.unit or doc.is_title(q.paragraph) or q.update or q.part_of is not None or f.rest)
 
 
-def _compatible(a: Figure, b: Figure) -> bool:
+def _keys(f: Figure) -> list[tuple[str, str]]:
+    """The counts a figure is compared in: its category (killed, arrested ...) when it must
+    agree wherever the article gives it, and the noun it counts (`migrants`, `countries`)."""
+    keys = []
+    if f.category in COMPARABLE:
+        keys.append(("category", f.category))
+    elif f.q.category in COMPARABLE or f.q.category == "victims":
+        return []  # `victims` beside a count of injured: it could be either
+    if f.noun and f.q.hedge != "vague":
+        keys.append(("noun", f.noun))
+    return keys
+
+
+def _compatible(a: Figure, b: Figure, by_noun: bool, sources: bool = True) -> bool:
     """Do two figures of one count claim the same thing at the same time and place, from sources
-    that cannot merely be reported as disagreeing?"""
+    that cannot merely be reported as disagreeing (with sources=False: whoever gives them)?"""
     qa, qb = a.q, b.q
     if qa.sentence == qb.sentence:
         return False
     # two figures each given by a different named source are reported disagreement
-    if a.source and b.source and not same_source(a.source, b.source):
+    if sources and a.source and b.source and not same_source(a.source, b.source):
         return False
+    if a.frame != b.frame:
+        return False  # another time than the news, unless both are set in the same one
     if a.dates and b.dates and a.dates != b.dates:
         return False  # different days
     if qa.place and qb.place and qa.place != qb.place:
         return False
-    return a.key[0] != "category" or qa.who == qb.who or _total_and_group(qa, qb)
+    if by_noun:  # one noun, but not `12 killed` and `21 injured`
+        return not (qa.category and qb.category and qa.category != qb.category)
+    return a.group == b.group or _total_and_group(qa, qb)
 
 
 def _contested(figs: list[Figure]) -> set[tuple[str, str]]:
@@ -97,8 +109,9 @@ def _contested(figs: list[Figure]) -> set[tuple[str, str]]:
     spans: dict[tuple[str, str], dict[str, list[float]]] = {}
     for f in figs:
         if f.source and f.source != "quotation":
-            lo_hi = spans.setdefault(f.key, {}).setdefault(f.source, [INF, -INF])
-            lo_hi[0], lo_hi[1] = min(lo_hi[0], f.q.high), max(lo_hi[1], f.q.low)
+            for key in _keys(f):
+                lo_hi = spans.setdefault(key, {}).setdefault(f.source, [INF, -INF])
+                lo_hi[0], lo_hi[1] = min(lo_hi[0], f.q.high), max(lo_hi[1], f.q.low)
     out = set()
     for key, by_source in spans.items():
         if len(by_source) < 2:
@@ -109,21 +122,22 @@ def _contested(figs: list[Figure]) -> set[tuple[str, str]]:
     return out
 
 
-def _conflict(a: Figure, b: Figure, contested: bool = False) -> bool:
-    """Two compatible figures of one count whose values cannot both be true."""
+def _conflict(a: Figure, b: Figure, by_noun: bool, contested: bool = False) -> bool:
+    """Two compatible figures of one count (a before b) whose values cannot both be true."""
     qa, qb = a.q, b.q
     if qa.overlaps(qb) or (qa.hedge == "vague" and qb.hedge == "vague"):
         return False
     if contested and bool(a.source) != bool(b.source) and not (qa.definite or qb.definite):
         return False
+    if by_noun:
+        # beyond the categories, only what cannot be chance: transposed digits; a definite total
+        # (`the 83 countries`, `the 18 trapped miners`) that refers back to a count of the same
+        # thing; a definite total (`all 33 passengers`) that a later count exceeds
+        return _transposed(qa, qb) or (qb.definite and b.qualifiers <= a.context) or (
+            qa.definite and qb.low > qa.high and a.qualifiers <= b.context)
     open_ended = {"min", "over", "max", "under"}
     if not (qa.definite or qb.definite) and (qa.hedge in open_ended or qb.hedge in open_ended):
         return False  # `at least 31 died` ... `29 bodies were recovered`: a part, not a total
-    if a.key[0] == "noun":
-        # beyond the categories, only what cannot be chance: transposed digits, or a definite
-        # total (`the 83 countries`, `the 18 trapped miners`) that refers back to a count of the
-        # same thing
-        return _transposed(qa, qb) or (qb.definite and b.index > a.index and b.qualifiers <= a.context)
     return True
 
 
@@ -142,10 +156,10 @@ class _Earlier:
         self.by_source: dict[str | None, dict[tuple, Figure]] = {}
         self.by_head: dict[str, set[str]] = {}  # a source's last word -> the sources it ends
 
-    def add(self, f: Figure) -> None:
+    def add(self, f: Figure, by_noun: bool) -> None:
         q = f.q
-        profile = (q.low, q.high, q.who, q.definite, q.hedge, q.place, f.source, f.dates,
-                   f.qualifiers, f.context if f.key[0] == "noun" else None)
+        profile = (q.low, q.high, q.who, q.category, q.definite, q.hedge, q.place, f.source, f.dates,
+                   f.frame, f.qualifiers, f.context if by_noun else None)
         for group in (self.everyone, self.by_source.setdefault(f.source, {})):
             group.pop(profile, None)  # kept as the most recent
             group[profile] = f
@@ -161,15 +175,32 @@ class _Earlier:
         return islice(merge(*recent, key=_nearest_first), WINDOW)
 
 
+def _earlier_conflict(group: _Earlier, b: Figure, by_noun: bool, contested: bool,
+                      headline: set[tuple[str, float]]) -> Figure | None:
+    """The nearest earlier figure of one count that b contradicts, if any."""
+    if by_noun and (b.noun, b.q.value) in headline:
+        return None  # it refers back to the headline's count
+    # b repeats a figure given before, whoever gave it: if it contradicts another, that other one
+    # is the odd one out (and was reported when it came); for a noun, a later different count is
+    # another group
+    if any(a.q.overlaps(b.q) and _compatible(a, b, by_noun, sources=False)
+           for a in islice(reversed(group.everyone.values()), WINDOW)):
+        return None
+    return next((a for a in group.candidates(b) if _compatible(a, b, by_noun)
+                 and _conflict(a, b, by_noun, contested)), None)
+
+
 @rule("N101", "conflicting-figures", ERROR)
 def conflicting_figures(doc: Document) -> Iterator[Hit]:
     """The same count given twice with values that cannot both be true.
 
     What it flags: `at least 31 people died` … `the 29 victims`; `police detained 27 people` …
-    `the 72 detainees`; `rescued 47 migrants` … `the 74 migrants`. Two figures conflict when they
-    count the same thing (a category such as killed, injured, arrested, missing, displaced, with
-    the same group and place; or the same noun, when the digits are transposed or the second is
-    a definite total that refers back to the first) and their intervals cannot overlap (`about
+    `the 72 detainees`; `rescued 47 migrants` … `the 74 migrants`; `the death of all 33
+    passengers` … `carried 36 passengers`. Two figures conflict when they count the same thing
+    (a category such as killed, injured, arrested, missing, displaced, with the same group and
+    place; or the same noun, when the digits are transposed, when the later is a definite total
+    that refers back to the earlier, or when a definite total is followed by a larger count of
+    it) and their intervals cannot overlap (`about
     2,500` is 2,250-2,750, `at least 18` is 18 or more, `dozens` is 24-99). Whose claim each is
     decides the rest: the article's own figures (the reporter's voice, and any definite total
     such as `the 53 people arrested`) must agree with each other and with their sources'; two
@@ -178,7 +209,8 @@ def conflicting_figures(doc: Document) -> Iterator[Hit]:
     hedged summary (`dozens died`) is not held to either side. It stays silent when one figure
     is an update (`rose to`, `later`, `now`, `revised`), a part (`including`, `of whom`, `the
     other three`), in the same sentence as the other, on a different day, or background from
-    another time.
+    another time (unless both are set in the same one: `Last week ...`, and the sentences that
+    run on in it).
 
     Why it matters: conflicting casualty and arrest figures are the corrections newsrooms dread
     most; readers quote the wrong one, and the other side quotes the correction.
@@ -198,30 +230,23 @@ def conflicting_figures(doc: Document) -> Iterator[Hit]:
     # a headline's count is the one a later definite total refers back to (`two treatments`)
     headline = {(f.noun, f.q.value) for f in every if doc.is_title(f.q.paragraph) and f.q.exact}
     for b in figs:
-        group = groups.setdefault(b.key, _Earlier())
-        window = group.candidates(b)
-        if b.key[0] == "noun":
-            earlier = [a for a in window if _compatible(a, b)]
-            if any(a.q.overlaps(b.q) for a in earlier) or (b.noun, b.q.value) in headline:
-                found = None  # the count given before: a later different count is another group
-            else:
-                found = next((a for a in earlier if _conflict(a, b)), None)
-        else:
-            # the cheap test first: most earlier figures of a count agree with a later one
-            disputed = b.key in contested
-            found = next((a for a in window if not a.q.overlaps(b.q) and _compatible(a, b)
-                          and _conflict(a, b, disputed)), None)
+        found, what = None, ""
+        for key in _keys(b):
+            by_noun = key[0] == "noun"
+            group = groups.setdefault(key, _Earlier())
+            if found is None:
+                found = _earlier_conflict(group, b, by_noun, key in contested, headline)
+                what = b.category if not by_noun else (b.q.head or b.noun)
+            group.add(b, by_noun)
         if found is not None:
             a, q = found.q, b.q
             note = " (the digits are transposed)" if _transposed(a, q) else ""
-            what = b.category if b.key[0] == "category" else (q.head or b.noun)
             yield Hit(
                 q.start, q.end,
                 f"{_value(q)} {what} here, but {_value(a)} earlier: the two figures cannot both be "
                 f"true{note}; if the count changed, say so (`rose to`, `later`)",
                 related=(Ref(a.start, a.end, f"the other figure: {_value(a)}"),),
             )
-        group.add(b)
 
 
 def _counts_people(q: Quantity) -> bool:
