@@ -31,10 +31,12 @@ def _modules_after(*args: str, env: dict | None = None) -> set[str]:
     return set(proc.stderr.split())
 
 
-def test_a_one_article_check_loads_only_what_it_uses():
-    loaded = _modules_after("check", str(ARTICLE))
-    assert "factlint.checks" in loaded  # it did run
-    assert not loaded & set(NOT_AT_STARTUP), loaded & set(NOT_AT_STARTUP)
+def test_a_one_article_check_loads_only_what_it_uses(tmp_path):
+    env = {"FACTLINT_CACHE_DIR": str(tmp_path / "cache")}
+    cold = _modules_after("check", str(ARTICLE), env=env)
+    assert "factlint.checks" in cold and "tomllib" in cold  # it did run, and filled the cache
+    warm = _modules_after("check", str(ARTICLE), env=env)
+    assert not warm & {*NOT_AT_STARTUP, "tomllib", "pickle"}, warm & {*NOT_AT_STARTUP, "tomllib", "pickle"}
 
 
 def test_plugin_discovery_is_read_only_when_a_plugin_may_be_installed(tmp_path):
@@ -99,3 +101,24 @@ def test_the_cli_gives_the_same_report_with_a_cold_a_warm_and_no_cache(tmp_path)
     none = run_cli("check", str(ARTICLE), env={**env, "FACTLINT_NO_CACHE": "1"})
     assert cold.stdout == warm.stdout == none.stdout and cold.returncode == warm.returncode == 1
     assert b" W" in cold.stdout  # the packs ran
+
+
+def test_toml_data_is_cached_until_the_file_changes(tmp_path, monkeypatch):
+    monkeypatch.setenv("FACTLINT_CACHE_DIR", str(tmp_path / "cache"))
+    p = tmp_path / "lexicon.toml"
+    p.write_text('verbs = ["ruled"]\n', encoding="utf-8")
+    assert packcache.read_toml(p) == {"verbs": ["ruled"]}
+    assert list((tmp_path / "cache").glob("toml-*.marshal"))
+    assert packcache.read_toml(p) == {"verbs": ["ruled"]}
+    p.write_text('verbs = ["ruled", "held"]\n', encoding="utf-8")
+    assert packcache.read_toml(p) == {"verbs": ["ruled", "held"]}
+    d = tmp_path / "dated.toml"
+    d.write_text("when = 2024-01-02\n")  # marshal cannot hold a date: read, not cached
+    assert str(packcache.read_toml(d)["when"]) == "2024-01-02"
+    bad = tmp_path / "bad.toml"
+    bad.write_text("verbs = [\n")
+    try:
+        packcache.read_toml(bad)
+        raise AssertionError("expected a TOML error")
+    except ValueError as exc:
+        assert "Expected" in str(exc) or "Invalid" in str(exc) or "Unclosed" in str(exc)

@@ -136,16 +136,15 @@ def from_mapping(data: dict[str, Any], where: str, path: str | None = None) -> C
 
 def read_config_file(path: Path) -> Config | None:
     """The factlint config in one file; None for a pyproject.toml without [tool.factlint]."""
-    import tomllib
+    from .packcache import read_toml  # a warm run reads its config without the TOML parser
 
     try:
-        raw = path.read_bytes().decode("utf-8-sig")
-        data = tomllib.loads(raw)
+        data = read_toml(path)
     except OSError as exc:
         raise ConfigError(str(path), f"cannot read config: {exc.strerror or exc}") from None
     except UnicodeDecodeError:
         raise ConfigError(str(path), "config is not UTF-8") from None
-    except tomllib.TOMLDecodeError as exc:
+    except ValueError as exc:  # tomllib.TOMLDecodeError
         raise ConfigError(str(path), f"malformed TOML: {exc}") from None
     if path.name == "pyproject.toml":
         table = data.get("tool", {}).get("factlint")

@@ -1,5 +1,7 @@
-"""A cache of the built-in packs, compiled: reading and checking the TOML packs and building
-their matchers costs more than the rest of start-up, and they change only with factlint.
+"""A cache of what every run reads at start-up: the built-in packs, compiled (reading and
+checking the TOML packs and building their matchers costs more than the rest of start-up, and
+they change only with factlint), and the data of other TOML files (config, lexicons, word
+classes) as marshal, so that a warm run never loads the TOML parser.
 
 The cache is one pickle per installation in the user's cache folder ($FACTLINT_CACHE_DIR, or
 $XDG_CACHE_HOME/factlint, or ~/.cache/factlint), keyed by factlint's version, Python's, and the
@@ -9,6 +11,7 @@ rebuilt from the packs. FACTLINT_NO_CACHE=1 turns it off."""
 
 from __future__ import annotations
 
+import marshal
 import os
 import sys
 import zlib
@@ -118,5 +121,49 @@ def save(key: str | None, pack_dir: Path, packs: list) -> None:
             fh.write(blob)
         os.replace(tmp, _cache_file(folder, pack_dir))
     except Exception:  # noqa: BLE001 - a read-only home or a full disk: run without a cache
+        if tmp and os.path.exists(tmp):
+            os.unlink(tmp)
+
+
+def read_toml(path: str | Path) -> dict[str, Any]:
+    """The data of a TOML file (UTF-8, a BOM allowed), from the cache when the file's size and
+    modification time are those it was cached with. Raises OSError, UnicodeDecodeError and
+    tomllib.TOMLDecodeError (a ValueError) as reading and parsing the file would."""
+    path = str(path)
+    st = os.stat(path)
+    stamp = (path, st.st_mtime_ns, st.st_size, sys.version)
+    folder = cache_dir()
+    target = folder / f"toml-{zlib.crc32(path.encode()):08x}.marshal" if folder is not None else None
+    if target is not None:
+        try:
+            with open(target, "rb") as fh:
+                cached_stamp, data = marshal.load(fh)
+            if cached_stamp == stamp:
+                return data
+        except Exception:  # noqa: BLE001 - missing, stale or foreign: read the file
+            pass
+    import tomllib
+
+    with open(path, "rb") as fh:
+        data = tomllib.loads(fh.read().decode("utf-8-sig"))
+    if target is not None:
+        _write(target, (stamp, data))
+    return data
+
+
+def _write(target: Path, value: Any) -> None:
+    """marshal a value to a cache file atomically; a value marshal cannot hold (a TOML date)
+    or a folder that cannot be written just goes uncached."""
+    import tempfile
+
+    tmp = None
+    try:
+        blob = marshal.dumps(value)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".toml-", dir=target.parent)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(blob)
+        os.replace(tmp, target)
+    except Exception:  # noqa: BLE001 - a cache is optional
         if tmp and os.path.exists(tmp):
             os.unlink(tmp)

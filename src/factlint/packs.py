@@ -5,7 +5,6 @@ substitution, conditional). A pack compiles into one matcher: a dictionary keyed
 from __future__ import annotations
 
 import re
-import tomllib
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -149,8 +148,10 @@ def load_pack(path: Path, builtin: bool = False) -> Pack:
     except UnicodeDecodeError:
         raise PackError(path, "pack is not UTF-8") from None
     try:
+        import tomllib  # a cache miss: the built-in packs are usually read from the pack cache
+
         data = tomllib.loads(raw)
-    except tomllib.TOMLDecodeError as exc:
+    except ValueError as exc:  # tomllib.TOMLDecodeError
         raise PackError(path, f"malformed TOML: {exc}") from None
     head = data.get("pack")
     if not isinstance(head, dict):
@@ -558,7 +559,9 @@ def shipped_lexicons() -> dict[str, dict[str, Any]]:
     """The shipped lexicons by kind (`attribution`, `quantities`), parsed: what a user
     lexicon is validated against."""
     d = packs_dir() / "lexicon"
-    return {p.stem: tomllib.loads(p.read_text(encoding="utf-8")) for p in sorted(d.glob("*.toml"))}
+    from .packcache import read_toml
+
+    return {p.stem: read_toml(p) for p in sorted(d.glob("*.toml"))}
 
 
 def all_packs() -> list[Pack]:

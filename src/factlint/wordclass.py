@@ -8,7 +8,6 @@ confusables need no word class never pays for them."""
 from __future__ import annotations
 
 import re
-import tomllib
 from functools import cache
 from pathlib import Path
 
@@ -62,7 +61,9 @@ def _letters(word: str) -> str:
 
 @cache
 def _closed_classes() -> dict[str, frozenset[str]]:
-    data = tomllib.loads((_grammar_dir() / "closed-classes.toml").read_text(encoding="utf-8"))
+    from .packcache import read_toml  # parsed once, then read from the start-up cache
+
+    data = read_toml(_grammar_dir() / "closed-classes.toml")
     out = {name: frozenset(words) for name, words in data["classes"].items()}
     out["determiner"] = out["determiner"] | out["article"] | out["possessive"] | out["demonstrative"]
     out["aux"] = out.pop("auxiliary") | out["modal"]

@@ -7,10 +7,11 @@ A lexicon file is one of two kinds: `quantities` ([category.NAME] tables and a [
 
 from __future__ import annotations
 
-import tomllib
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from ..packcache import read_toml
 
 if TYPE_CHECKING:
     from ..document import Document
@@ -30,8 +31,8 @@ def shipped_path(kind: str) -> Path:
 def lexicon_kind(path: str | Path) -> str:
     """`quantities` or `attribution` by the file's keys; "" when it cannot be read."""
     try:
-        data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError):
+        data = read_toml(path)
+    except (OSError, ValueError):  # unreadable, not UTF-8, not TOML
         return ""
     return "quantities" if set(data) & QUANTITY_KEYS else "attribution"
 
@@ -50,4 +51,4 @@ def lexicon_data(kind: str, extra: tuple[str, ...] = ()) -> tuple[dict[str, Any]
     """The parsed lexicon files of one kind: the shipped one, then each extra in order."""
     if kind not in KINDS:
         raise ValueError(f"unknown lexicon kind {kind!r}")
-    return tuple(tomllib.loads(Path(p).read_text(encoding="utf-8")) for p in (shipped_path(kind), *extra))
+    return tuple(read_toml(p) for p in (shipped_path(kind), *extra))
