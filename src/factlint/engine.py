@@ -253,9 +253,8 @@ def _stale(s, ran: set[str]) -> str | None:
     following advice to remove it would bring the finding back on the next full run."""
     codes, names = _known()
     if s.unknown:
-        words = ", ".join(f"{w!r}{configmod.did_you_mean(w.upper(), codes) or configmod.did_you_mean(w.lower(), names)}"
-                          for w in s.unknown)
-        return f"this factlint-{s.kind} comment names no rule: {words}"
+        words = "; ".join(configmod.unknown_selector(w, codes, names) for w in s.unknown)
+        return f"this factlint-{s.kind} comment: {words}"
     if s.used:
         return None
     prefixes = s.codes
