@@ -151,6 +151,7 @@ def test_a_config_error_is_printed_once_per_run(write, tmp_path):
     assert out.count("unknown key 'selct'") == 1, out
     assert "(did you mean 'select'?); 3 files not checked" in out
     assert "e.txt:1:" in out  # the folder with a good config is still checked
+    assert "in 1 file," in out.splitlines()[-1]  # the summary counts the files checked
     code, data = run_json(str(tmp_path))
     assert len(data["errors"]) == 1
 

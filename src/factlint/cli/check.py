@@ -196,7 +196,7 @@ def _run(paths, opts, fmt, jobs, baseline, write_baseline, output, statistics, f
             click.echo(f"{e.path}: error: {e.message}", err=True)
         return 2 if errors else 0
 
-    report = reporters.Report(findings, errors, files=len(results),
+    report = reporters.Report(findings, errors, files=sum(1 for r in results if r.checked),
                               words=sum(r.words for r in results), rules=all_rules())
     if output:
         import io
