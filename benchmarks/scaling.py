@@ -7,9 +7,9 @@ Builds its long inputs at run time from the clean corpora (by default $FACTLINT_
 ../shared/corpora; nothing is written to the project):
   - documents of 1k, 10k, 100k and 500k words: the corpus articles one after another, as many
     times over as it takes (a long file of real copy: quotes, dates, names, figures);
-  - a figure-heavy document: 10,000 attributed figures (a generated paragraph each, its numbers,
-    places and sources varied) with a corpus article after every 250 of them, about 90k words,
-    as a long file of casualty reports would be.
+  - a figure-heavy document: 10,000 attributed figures (a generated paragraph each: many events,
+    each given by two to five sources, most agreeing) with a corpus article after every 250 of
+    them, about 100k words, as a long file of wire reports would be.
 For each it prints the time of a whole lint run, the time per 1,000 words (flat when the cost
 is linear), and the part of it spent in the figures and attribution work (quantities,
 attributions, quotes; the N and A rules). Then the corpus throughput against proselint in the
@@ -51,11 +51,9 @@ def long_document(texts: list[str], words: int) -> str:
     return "\n\n".join(out)
 
 
-PLACES = ("the northern province", "the capital", "the border town", "the coastal district", "the valley",
-          "the old quarter", "the mining region", "the river delta", "the eastern suburbs", "the port")
 SOURCES = ("police said", "the health ministry said", "a hospital spokesman said", "officials said",
            "the governor said", "according to the interior ministry", "rescuers said", "the army said")
-# many different named sources, so that most pairs of figures are reported disagreement: the
+# many different named sources, so that many pairs of figures are reported disagreement: the
 # case that once cost a scan of every attribution for every pair of figures
 NAMES = ("Amina", "Bruno", "Chen", "Dalia", "Emeka", "Farah", "Goran", "Hana", "Ivan", "Jana", "Kofi",
          "Lena", "Mateo", "Nadia", "Omar", "Priya", "Quentin", "Rosa", "Sami", "Tomas")
@@ -63,24 +61,32 @@ SURNAMES = ("Okafor", "Lindqvist", "Haddad", "Moreau", "Novak", "Tanaka", "Silva
             "Petrov")
 WHAT = ("people were killed", "people were injured", "people were arrested", "people are missing",
         "people were detained", "people died", "people were hurt", "people were displaced")
+SYLLABLES = ("ka", "ro", "mi", "tan", "sel", "bu", "dor", "vi", "len", "osa", "ter", "gha")
+DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
 def figure_document(texts: list[str], figures: int, seed: int = 14) -> str:
-    """`figures` attributed figures, one generated paragraph each, between corpus articles."""
+    """`figures` attributed figures, one generated paragraph each, with a corpus article after
+    every 250: reports of many events (a town and a day each), each event given by two to five
+    sources, most of whom agree and some of whom do not, as a long file of wire reports is."""
     rng = random.Random(seed)
-    paras = []
-    article = 0
-    for i in range(figures):
-        if i % 250 == 0:
-            paras.append(texts[article % len(texts)])
-            article += 1
-        n = rng.randint(2, 4_000)
-        src = rng.choice(SOURCES) if i % 2 else f"{rng.choice(NAMES)} {rng.choice(SURNAMES)} told reporters"
-        what, place = rng.choice(WHAT), rng.choice(PLACES)
-        if src.startswith("according"):
-            paras.append(f"In {place}, {src}, {n:,} {what}.")
-        else:
-            paras.append(f"{n:,} {what} in {place}, {src}.")
+    paras, n, article = [], 0, 0
+    while n < figures:
+        town = "".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 3))).capitalize()
+        day, what = rng.choice(DAYS), rng.choice(WHAT)
+        base = rng.randint(2, 4_000)
+        for _ in range(rng.randint(2, 5)):
+            if n % 250 == 0:
+                paras.append(texts[article % len(texts)])
+                article += 1
+            value = base if rng.random() < 0.8 else rng.randint(2, 4_000)
+            src = rng.choice(SOURCES) if rng.random() < 0.5 else \
+                f"{rng.choice(NAMES)} {rng.choice(SURNAMES)} told reporters"
+            if src.startswith("according"):
+                paras.append(f"In {town} on {day}, {src}, {value:,} {what}.")
+            else:
+                paras.append(f"{value:,} {what} in {town} on {day}, {src}.")
+            n += 1
     return "\n\n".join(paras)
 
 

@@ -5,8 +5,8 @@ whole above 100 percent, and house number style."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right, insort
 from collections.abc import Iterator
-from heapq import merge
 from itertools import islice
 
 from ..analysis.attribution import same_source
@@ -76,7 +76,9 @@ def _keys(f: Figure) -> list[tuple[str, str]]:
         keys.append(("category", f.category))
     elif f.q.category in COMPARABLE or f.q.category == "victims":
         return []  # `victims` beside a count of injured: it could be either
-    if f.noun and f.q.hedge != "vague":
+    # a count of people in a category is compared in it; other nouns (`children`, `miners`) by
+    # noun too, as `the four children` refers back to `killed five children`
+    if f.noun and f.q.hedge != "vague" and not (keys and f.group == "people"):
         keys.append(("noun", f.noun))
     return keys
 
@@ -154,25 +156,63 @@ class _Earlier:
     def __init__(self) -> None:
         self.everyone: dict[tuple, Figure] = {}
         self.by_source: dict[str | None, dict[tuple, Figure]] = {}
+        # the same, by place too: a figure given for a place is compared with the figures given
+        # for that place or for none (in a long file of reports from many towns, a few)
+        self.by_place: dict[str, dict[tuple, Figure]] = {}
+        self.by_source_place: dict[tuple[str | None, str], dict[tuple, Figure]] = {}
         self.by_head: dict[str, set[str]] = {}  # a source's last word -> the sources it ends
+        # every earlier figure by its value, to ask whether a figure repeats one given before
+        self.exact: dict[float, list[Figure]] = {}
+        self.values: list[float] = []  # the exact values, sorted
+        self.inexact: list[Figure] = []  # hedged, vague and ranged figures
 
     def add(self, f: Figure, by_noun: bool) -> None:
         q = f.q
         profile = (q.low, q.high, q.who, q.category, q.definite, q.hedge, q.place, f.source, f.dates,
                    f.frame, f.qualifiers, f.context if by_noun else None)
-        for group in (self.everyone, self.by_source.setdefault(f.source, {})):
+        fresh = profile not in self.everyone
+        for group in (self.everyone, self.by_source.setdefault(f.source, {}),
+                      self.by_place.setdefault(q.place, {}),
+                      self.by_source_place.setdefault((f.source, q.place), {})):
             group.pop(profile, None)  # kept as the most recent
             group[profile] = f
         if f.source:
             self.by_head.setdefault(f.source.split()[-1], set()).add(f.source)
+        if fresh and q.exact:
+            if q.value not in self.exact:
+                insort(self.values, q.value)
+            self.exact.setdefault(q.value, []).append(f)
+        elif fresh:
+            self.inexact.append(f)
+
+    def repeated(self, b: Figure, by_noun: bool) -> bool:
+        """Does b repeat a figure given before (its interval meets one), whoever gave it?"""
+        q = b.q
+        near = [a for a in self.inexact[-WINDOW:] if a.q.overlaps(q)]
+        lo, hi = bisect_left(self.values, q.low), bisect_right(self.values, q.high)
+        for v in self.values[lo:min(hi, lo + WINDOW)]:
+            near += self.exact[v][-4:]
+        return any(_compatible(a, b, by_noun, sources=False) for a in near)
 
     def candidates(self, b: Figure) -> Iterator[Figure]:
         """The earlier figures b could contradict, nearest first, read only as far as needed."""
+        place = b.q.place
         if b.source is None:
-            return islice(reversed(self.everyone.values()), WINDOW)
-        sources = {None, b.source, b.source.split()[-1], *self.by_head.get(b.source, ())}
-        recent = [reversed(self.by_source[src].values()) for src in sources if src in self.by_source]
-        return islice(merge(*recent, key=_nearest_first), WINDOW)
+            if not place:
+                return islice(reversed(self.everyone.values()), WINDOW)
+            groups = [self.by_place.get(place), self.by_place.get("")]
+        else:
+            sources = {None, b.source, b.source.split()[-1], *self.by_head.get(b.source, ())}
+            if not place:
+                groups = [self.by_source.get(src) for src in sources]
+            else:
+                groups = [self.by_source_place.get((src, p)) for src in sources for p in (place, "")]
+        groups = [g for g in groups if g]
+        if len(groups) == 1:
+            return islice(reversed(groups[0].values()), WINDOW)
+        recent = [f for g in groups for f in islice(reversed(g.values()), WINDOW)]
+        recent.sort(key=_nearest_first)
+        return iter(recent[:WINDOW])
 
 
 def _earlier_conflict(group: _Earlier, b: Figure, by_noun: bool, contested: bool,
@@ -180,14 +220,15 @@ def _earlier_conflict(group: _Earlier, b: Figure, by_noun: bool, contested: bool
     """The nearest earlier figure of one count that b contradicts, if any."""
     if by_noun and (b.noun, b.q.value) in headline:
         return None  # it refers back to the headline's count
+    q = b.q
+    found = next((a for a in group.candidates(b) if not a.q.overlaps(q) and _compatible(a, b, by_noun)
+                  and _conflict(a, b, by_noun, contested)), None)
     # b repeats a figure given before, whoever gave it: if it contradicts another, that other one
     # is the odd one out (and was reported when it came); for a noun, a later different count is
     # another group
-    if any(a.q.overlaps(b.q) and _compatible(a, b, by_noun, sources=False)
-           for a in islice(reversed(group.everyone.values()), WINDOW)):
+    if found is not None and group.repeated(b, by_noun):
         return None
-    return next((a for a in group.candidates(b) if _compatible(a, b, by_noun)
-                 and _conflict(a, b, by_noun, contested)), None)
+    return found
 
 
 @rule("N101", "conflicting-figures", ERROR)
