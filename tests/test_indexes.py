@@ -1,0 +1,73 @@
+"""The indexes of the figures and attribution work answer as the scans they replaced: quotations
+by binary search, attributions by paragraph, lexicons by kind, on real copy and on made cases."""
+
+from __future__ import annotations
+
+import pytest
+
+from factlint.analysis import parse
+from factlint.analysis.attribution import AttributionIndex, same_source
+from factlint.analysis.lexicon import lexicon_data, lexicon_kind
+from tests.conftest import any_corpus, corpus_articles
+
+
+def _articles(n: int = 25):
+    return corpus_articles(any_corpus())[:n]
+
+
+def test_quotation_lookup_is_the_scan_it_replaced():
+    for art in _articles():
+        doc = parse(art.text)
+        quotes = doc.quotes
+        for t in doc.tokens[::7]:
+            scan = any(q.start < t.start and t.end <= q.end for q in quotes)
+            assert doc.quote_scan.encloses(t.start, t.end) == scan, (art.name, t)
+            dbl = any(q.start < t.start and t.end <= q.end for q in quotes if q.kind == "double")
+            assert doc.quote_scan.encloses(t.start, t.end, double=True) == dbl, (art.name, t)
+
+
+def test_nested_quotations():
+    doc = parse("“She said ‘no’ twice and left,” he wrote.")
+    no = doc.text.index("no")
+    assert doc.in_quotation(no, no + 2)
+    assert doc.quote_scan.encloses(no, no + 2, double=True)
+    assert not doc.in_quotation(doc.text.index("wrote"), doc.text.index("wrote") + 5)
+
+
+def test_attribution_lookup_is_the_scan_it_replaced():
+    for art in _articles():
+        doc = parse(art.text)
+        index = AttributionIndex(doc)
+        for t in doc.tokens[::11]:
+            scan = {id(a) for a in doc.attributions if a.covers(t.start)}
+            assert {id(a) for a in index.covering(t.start)} == scan, (art.name, t)
+
+
+def test_nearest_attribution_first():
+    doc = parse("Police said the march was calm. 27 people were detained, the ministry said.")
+    index = AttributionIndex(doc)
+    (q,) = doc.quantities
+    assert [a.source for a in index.covering(q.start)] == ["the ministry", "Police"]
+
+
+@pytest.mark.parametrize(("a", "b", "same"), [
+    ("agency", "disaster agency", True), ("police", "police", True), ("spokesman", "police spokesman", True),
+    ("militant spokesman", "provincial spokesman", False), ("police", "organisers", False),
+    ("ministry", "interior ministry spokesman", False),
+])
+def test_same_source(a, b, same):
+    assert same_source(a, b) is same and same_source(b, a) is same
+
+
+def test_lexicon_kinds(tmp_path):
+    q = tmp_path / "q.toml"
+    q.write_text('[category.strikes]\nverbs = ["walked out"]\nnouns = ["strikers"]\n', encoding="utf-8")
+    a = tmp_path / "a.toml"
+    a.write_text('verbs = ["averred"]\n', encoding="utf-8")
+    bad = tmp_path / "bad.toml"
+    bad.write_bytes(b"\xff\xfe not toml")
+    assert (lexicon_kind(q), lexicon_kind(a), lexicon_kind(bad)) == ("quantities", "attribution", "")
+    shipped, extra = lexicon_data("quantities", (str(q),))
+    assert "killed" in shipped["category"] and extra["category"]["strikes"]["nouns"] == ["strikers"]
+    with pytest.raises(ValueError):
+        lexicon_data("wording")
