@@ -100,7 +100,10 @@ def _compatible(a: Figure, b: Figure, by_noun: bool, sources: bool = True) -> bo
         return False
     if by_noun:  # one noun, but not `12 killed` and `21 injured`
         return not (qa.category and qb.category and qa.category != qb.category)
-    return a.group == b.group or _total_and_group(qa, qb)
+    # one group, or the whole category (`the 43 dead`, `the 2,100 evacuees`) against one group:
+    # a group larger than a definite total, or digits transposed between them
+    return a.group == b.group or _total_and_group(qa, qb) or (
+        "people" in (a.group, b.group) and _transposed(qa, qb))
 
 
 def _contested(figs: list[Figure]) -> set[tuple[str, str]]:
@@ -135,7 +138,8 @@ def _conflict(a: Figure, b: Figure, by_noun: bool, contested: bool = False) -> b
         # beyond the categories, only what cannot be chance: transposed digits; a definite total
         # (`the 83 countries`, `the 18 trapped miners`) that refers back to a count of the same
         # thing; a definite total (`all 33 passengers`) that a later count exceeds
-        return _transposed(qa, qb) or (qb.definite and b.qualifiers <= a.context) or (
+        narrowed_alike = b.qualifiers <= a.context and a.qualifiers <= b.context
+        return (_transposed(qa, qb) and narrowed_alike) or (qb.definite and b.qualifiers <= a.context) or (
             qa.definite and qb.low > qa.high and a.qualifiers <= b.context)
     open_ended = {"min", "over", "max", "under"}
     if not (qa.definite or qb.definite) and (qa.hedge in open_ended or qb.hedge in open_ended):
