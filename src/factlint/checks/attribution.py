@@ -324,9 +324,13 @@ def _speaker_just_named(doc: Document, q) -> bool:
         return False
     body = doc.text[prev.start:prev.end]
     first = body.split(" ", 1)[0] if body else ""
-    return bool(re.search(r"(?<!^)\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\b", body[len(first):]))
+    return any(m.group().lower() not in _CALENDAR for m in _NAME_WORD.finditer(body, len(first)))
 
 
+_NAME_WORD = re.compile(r"\b[A-Z][a-z]+\b")
+# capitalised, but not a person: `The minister resigned on Friday.` names no speaker
+_CALENDAR = frozenset("monday tuesday wednesday thursday friday saturday sunday january february march "
+                      "april may june july august september october november december".split())
 _INTRO_END = re.compile(r"[:,]\s*$")
 # someone in the clause before a colon or a comma: a pronoun, a noun phrase, a name
 _SPEAKER_WORD = re.compile(r"\b(?i:i|we|he|she|they|you|one)\b|\b(?i:the|a|an|his|her|their|its)\s+[a-z]|"
