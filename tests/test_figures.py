@@ -7,7 +7,7 @@ import pytest
 
 from factlint.analysis import parse
 from factlint.analysis.figures import figures
-from factlint.analysis.quantities import head_noun, singular
+from factlint.analysis.nouns import head_noun, singular
 
 
 def _sources(text: str) -> list[tuple[str, str | None]]:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import islice
@@ -19,6 +18,8 @@ from typing import TYPE_CHECKING
 from ..document import scan
 from ..spans import SpanSet
 from .lexicon import lexicon_data, user_lexicons
+from .nouns import head_noun
+from .parts import link_parts
 
 if TYPE_CHECKING:
     from ..document import Document
@@ -98,9 +99,6 @@ _CURRENCY_WORDS = {"dollars": "USD", "euros": "EUR", "pounds": "GBP", "yen": "JP
                    "rupees": "INR", "rubles": "RUB", "roubles": "RUB", "francs": "CHF"}
 _CURRENCY_SIGNS = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "A$": "AUD", "C$": "CAD"}
 _DEFINITE = re.compile(r"\b(?:the|all|all the|all of the|those|these|its|their)\s+$", re.I)
-_PART_BEFORE = re.compile(
-    r"\b(?:including|among them|among whom|of whom|of which|of them|of those|among the dead|among those)\b[\s,:]*$", re.I)
-_OF_THE = re.compile(r"^\s+of\s+(?:the|these|those|its|their)(?:\s+[\w-]+['’]s)?\s+$", re.I)
 # words that say a figure has changed or been revised (`rose to`, `up from`, `so far`)
 UPDATE_PHRASES = (
     "rose", "risen", "rises", "rising", "climbed", "climbs", "increased", "increases", "jumped",
@@ -312,7 +310,7 @@ def extract(doc: Document, lex: Lexicon) -> list[Quantity]:
         q = _describe(doc, lex, s, e, lo, hi, value, kind, unit, updates)
         if q is not None:
             out.append(q)
-    return _link_parts(doc, out)
+    return link_parts(doc, out)
 
 
 def _hedge_before(text: str, s: int) -> tuple[int, str] | None:
@@ -482,39 +480,6 @@ def _what(doc, lex: Lexicon, s: int, e: int, lo: int, hi: int) -> tuple[str, tup
 
 # plurals that also name what another noun is (`police officers`, `staff members`)
 _MODIFIER_PLURALS = frozenset("police staff crew security".split())
-_IRREGULAR = {"people": "person", "persons": "person", "men": "man", "women": "woman",
-              "children": "child", "police": "police", "staff": "staff", "crew": "crew",
-              "personnel": "personnel", "dead": "dead", "wounded": "wounded", "injured": "injured",
-              "missing": "missing", "displaced": "displaced", "accused": "accused"}
-
-
-def singular(word: str) -> str:
-    """A noun's singular, by its spelling: `countries` -> country, `migrants` -> migrant."""
-    w = word.lower().strip("’'")
-    if w in _IRREGULAR:
-        return _IRREGULAR[w]
-    if len(w) > 4 and w.endswith("ies"):
-        return w[:-3] + "y"
-    if len(w) > 4 and w.endswith(("ches", "shes", "sses", "xes")):
-        return w[:-2]
-    if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
-        return w[:-1]
-    return w
-
-
-def head_noun(head: str) -> str:
-    """The noun a head phrase counts: its last word before `of` (`members of the security forces`
-    -> member, `trapped miners` -> miner), singular; "" when there is none."""
-    words = head.split()
-    if words and words[0].lower() == "of":  # `three of the migrants`: the group named after `of`
-        words = [w for w in words[1:] if w.lower() not in ("the", "these", "those", "its", "their")]
-    if "of" in (w.lower() for w in words):
-        words = words[:[w.lower() for w in words].index("of")]
-    while words and not words[-1][0].isalpha():
-        words.pop()
-    return singular(words[-1]) if words else ""
-
-
 _PLURALS = frozenset("people men women children police personnel staff crew militia youth cattle "
                      "police".split())
 
@@ -594,122 +559,6 @@ def _place(text: str, e: int, hi: int) -> str:
         if m.group(1).split()[-1].lower() not in _NOT_PLACES:
             return m.group(1)
     return ""
-
-
-_OF_PRONOUN = re.compile(r"\s+of\s+(?:them|whom|those|which)\b", re.I)
-_OF_NOUN = re.compile(r"\s+of\s+(?:the|these|those|its|their)\s+(?:[\w-]+['’]s\s+)?([^\W\d_][\w-]*)", re.I)
-_OF_THE_LEAD = re.compile(r"[“\"‘']?(?:of|among)\s+(?:the|these|those)\s+$", re.I)
-# what may stand between the items of a list of parts, after an item's own noun phrase: a short
-# qualifier (`for the ruling party`, `in the north`) and the joining comma or `and`
-_JOIN = re.compile(r"\s*(?:(?:for|in|from|at|on|with|of|were|was|are|is)\s+(?:[\w’'-]+\s+){0,3}?[\w’'-]+)?"
-                   r"\s*(,\s*and|,|and)\s+$", re.I)
-# the mark that opens a list of every part after a whole: `15 people — eight ...`, `120 seats: ...`
-# (a short adverbial may stand between the whole's noun and the mark: `11 climbers on Saturday —`)
-_LIST_OPEN = re.compile(r"(?:\s+(?:on|in|at|near|across|during|since|after|overnight)(?:\s+[\w’'-]+){1,3}?)?"
-                        r"\s*[—–:(]\s*$")
-_LIST_NOT_ALL = re.compile(r"^[^.;:—–]{0,40}?\b(?:and|or)\s+(?:others|other|more|several|many|some)\b|"
-                           r"^[^.;:]{0,40}?\b(?:etc|among others)\b", re.I)
-
-
-def _link_parts(doc, qs: list[Quantity]) -> list[Quantity]:
-    """Mark parts of a whole: `18 killed, including 20 police officers`; `three of them`; `three
-    of the two candidates`; `Of the 12 dead, seven ...`; a list of every part after its whole
-    (`15 people — eight police officers and nine civilians`), and the items listed with a part
-    (`including three children and two guards`). `149 of the survivors` is a part of a count
-    of survivors, not of the dead counted before it."""
-    from dataclasses import replace
-
-    text = doc.text
-    out = list(qs)
-    starts: list[int] = []  # the first parts after `including`, `among them`, `of whom`
-
-    def _back(i: int, within: str) -> Iterator[int]:
-        """The quantities before qs[i] in its sentence or paragraph, nearest first (the walk
-        stops at the sentence's or paragraph's start, so it stays short in a long file)."""
-        at = getattr(qs[i], within)
-        j = i - 1
-        while j >= 0 and getattr(qs[j], within) == at:
-            yield j
-            j -= 1
-
-    def same_sentence_before(i: int) -> int | None:
-        q = qs[i]
-        return next((j for j in _back(i, "sentence") if qs[j].unit == q.unit), None)
-
-    for i, q in enumerate(qs):
-        nxt = qs[i + 1] if i + 1 < len(qs) else None
-        sspan = doc.sentences[q.sentence] if doc.sentences else None
-        lo = sspan.start if sspan else 0
-        if nxt is not None and _OF_THE.match(text[q.end:nxt.start]):
-            out[i] = replace(q, part_of=i + 1)  # three of the two candidates
-            continue
-        if _PART_BEFORE.search(text[max(lo, q.start - 40):q.start]) or _OF_PRONOUN.match(text, q.end, q.end + 20):
-            whole = same_sentence_before(i)
-            if whole is None and i > 0 and qs[i - 1].paragraph == q.paragraph:
-                whole = i - 1
-            out[i] = replace(q, part_of=whole, part_list=i)
-            starts.append(i)
-            continue
-        m = _OF_NOUN.match(text, q.end, q.end + 40)
-        if m and ("'" in m.group(0) or "’" in m.group(0) or q.definite):
-            continue  # `22 of the state's delegates`, `all 22 of the delegates`: not a part of a count before
-        if m:
-            # `149 of the survivors`: a part of the count of survivors, if the paragraph gives one
-            noun = singular(m.group(1))
-            whole = next((j for j in _back(i, "paragraph") if out[j].part_of is None and not qs[j].head.lower().startswith("of ")
-                          and (qs[j].noun == noun or qs[j].category and qs[j].category == q.category
-                               and qs[j].noun in ("dead", "wounded", "injured", "missing"))), None)
-            out[i] = replace(q, part_of=whole)
-            continue
-        if i > 0 and qs[i - 1].sentence == q.sentence and _OF_THE_LEAD.fullmatch(text, lo, qs[i - 1].start) \
-                and re.fullmatch(r"\s+[^\d,;.]{0,40},\s+", text[qs[i - 1].end:q.start]):
-            out[i] = replace(q, part_of=i - 1, part_list=i)  # `Of the 12 dead, seven were ...`
-            starts.append(i)
-    # lists: the items after a first part, and the lists that name every part of a whole
-    for i in starts:
-        if out[i].part_of is not None:
-            _list_after(text, qs, out, i, out[i].part_of, exhaustive=False)
-    for i in range(len(qs)):
-        first = out[i]
-        if i + 1 < len(qs) and out[i + 1].part_of is None and qs[i + 1].sentence == first.sentence:
-            gap = text[first.end:qs[i + 1].start]
-            head = qs[i].head
-            if gap.lstrip().startswith(head) and _LIST_OPEN.fullmatch(gap.lstrip()[len(head):]):
-                items = _list_after(text, qs, out, i + 1, i, exhaustive=True, first_item=True)
-                if items < 2:
-                    out[i + 1] = replace(out[i + 1], part_of=None, part_list=None, exhaustive=False)
-    return out
-
-
-def _list_after(text: str, qs: list[Quantity], out: list[Quantity], first: int, whole: int,
-                exhaustive: bool, first_item: bool = False) -> int:
-    """Mark the items of a list that starts at qs[first] as parts of qs[whole]; returns how many
-    items it has. A list names every part only when its last item is joined by `and` and no
-    `and others` follows it."""
-    from dataclasses import replace
-
-    items = [first]
-    joiners: list[str] = []
-    j = first
-    while j + 1 < len(qs) and qs[j + 1].sentence == qs[j].sentence and out[j + 1].part_of is None \
-            and qs[j + 1].unit == qs[j].unit:
-        gap = text[qs[j].end:qs[j + 1].start]
-        head = qs[j].head
-        rest = gap.lstrip()[len(head):] if head and gap.lstrip().startswith(head) else gap
-        m = _JOIN.fullmatch(rest)
-        if not m:
-            break
-        joiners.append(m.group(1).replace(" ", ""))
-        j += 1
-        items.append(j)
-    if exhaustive:
-        tail = text[qs[j].end:qs[j].end + 60]
-        exhaustive = len(items) >= 2 and joiners[-1] in ("and", ",and") and not _LIST_NOT_ALL.match(tail)
-        if not exhaustive:
-            return len(items) if not first_item else 0
-    for k in items:
-        out[k] = replace(out[k], part_of=whole, part_list=first, exhaustive=exhaustive)
-    return len(items)
 
 
 def find_quantities(doc: Document) -> list[Quantity]:

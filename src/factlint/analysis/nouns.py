@@ -1,0 +1,36 @@
+"""Nouns by their spelling: a plural's singular, and the noun a counted phrase is about. Read
+by the quantities (what a count counts) and by the parts of a whole (`149 of the survivors`)."""
+
+from __future__ import annotations
+
+_IRREGULAR = {"people": "person", "persons": "person", "men": "man", "women": "woman",
+              "children": "child", "police": "police", "staff": "staff", "crew": "crew",
+              "personnel": "personnel", "dead": "dead", "wounded": "wounded", "injured": "injured",
+              "missing": "missing", "displaced": "displaced", "accused": "accused"}
+
+
+def singular(word: str) -> str:
+    """A noun's singular, by its spelling: `countries` -> country, `migrants` -> migrant."""
+    w = word.lower().strip("’'")
+    if w in _IRREGULAR:
+        return _IRREGULAR[w]
+    if len(w) > 4 and w.endswith("ies"):
+        return w[:-3] + "y"
+    if len(w) > 4 and w.endswith(("ches", "shes", "sses", "xes")):
+        return w[:-2]
+    if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
+        return w[:-1]
+    return w
+
+
+def head_noun(head: str) -> str:
+    """The noun a head phrase counts: its last word before `of` (`members of the security forces`
+    -> member, `trapped miners` -> miner), singular; "" when there is none."""
+    words = head.split()
+    if words and words[0].lower() == "of":  # `three of the migrants`: the group named after `of`
+        words = [w for w in words[1:] if w.lower() not in ("the", "these", "those", "its", "their")]
+    if "of" in (w.lower() for w in words):
+        words = words[:[w.lower() for w in words].index("of")]
+    while words and not words[-1][0].isalpha():
+        words.pop()
+    return singular(words[-1]) if words else ""
