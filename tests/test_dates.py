@@ -124,8 +124,6 @@ def test_nearest_date_follows_tense():
     ("The opposition plans to boycott the run-off on 9 June.", "future"),
     ("Talks are expected to resume on 9 June.", "future"),
     # no clear tense: present, conditional, a plan told in the past, a bound
-    ("The new levy takes effect on 9 June, the treasury said.", ""),
-    ("The treasury said the new levy takes effect on 9 June.", ""),
     ("Talks could resume on 9 June.", ""),
     ("The run-off was scheduled for 9 June.", ""),
     ("The rebels vowed to return on 9 June.", ""),
@@ -135,6 +133,13 @@ def test_nearest_date_follows_tense():
     ("The deadline is 9 June.", "present"),
     ("It takes effect on 9 June.", "present"),
     ("The port does not reopen until 9 June.", "present"),
+    ("The new levy takes effect on 9 June, the treasury said.", "present"),
+    ("The treasury said the new levy takes effect on 9 June.", "present"),
+    ("The night ferry resumes on 9 June.", "present"),
+    # ... but a plural noun before its verb is no present tense
+    ("Oil prices rose on 9 June.", "past"),
+    ("Trade talks resumed on 9 June.", "past"),
+    ("On 9 June, two candidates, both senators, ended their campaigns.", "past"),
     ("The treasury said the new levy would apply from 9 June.", ""),
     # a verb of saying dates the saying only when the date is attached to it
     ("The treasury said on 9 June that the levy would rise.", "past"),

@@ -113,6 +113,8 @@ _BOUNDS = frozenset("until till by before to for from through after between".spl
 # what may stand before a date that opens its sentence (`Late on Sunday, ...`)
 _FRONT = _PREPOSITIONS | _DETERMINERS | frozenset("early late earlier later shortly just only also "
                                                    "and but so then yet around about".split())
+# words that follow a noun far more often than a verb (`witness accounts and`, `affairs of`)
+_NOUN_NEXT = frozenset("and or nor but of".split())
 _BREAK = re.compile(r"[,;:()\[\]—–\"“”]|\s-\s")
 
 
@@ -165,6 +167,7 @@ class SentenceVerbs:
                 c += 1
             self.clause[k] = c
             self.clause_start.setdefault(c, k)
+        self._read_so_far: list[VerbGroup] = []
         self.groups = self._read()
 
     def _broken(self, k: int) -> bool:
@@ -183,6 +186,7 @@ class SentenceVerbs:
             if k in self.skip or self._capital(k):
                 k += 1
                 continue
+            self._read_so_far = out
             g = self._group_at(k, toks[k].norm)
             if g is None:
                 k += 1
@@ -236,8 +240,9 @@ class SentenceVerbs:
             # a past form opening a phrase is a participle (`, followed by`) or a verb whose
             # subject came before the break (`The man, 34, died`): past, but not the main verb
             return self._make(k, k + 1, PAST, w, finite=prev is not None)
-        elif w.endswith("s") and not w.endswith(("ss", "us", "is")) and self._prev_word(k) in _SUBJECT_PRONOUNS:
-            return self._make(k, k + 1, PRESENT, w)  # `it takes effect`
+        elif w.endswith("s") and not w.endswith(("ss", "us", "is")) and (
+                self._prev_word(k) in _SUBJECT_PRONOUNS or self._verb_after_subject(k)):
+            return self._make(k, k + 1, PRESENT, w)  # `it takes effect`, `the law takes effect`
         else:
             return None
         # an auxiliary: read the rest of its group (`will not be held`, `is due to be`)
@@ -271,6 +276,54 @@ class SentenceVerbs:
             tense = FUTURE if tense in (FUTURE, PRESENT, UNCLEAR) and not _past_form(main) else UNCLEAR
             j += 2
         return self._make(k, j, tense, main)
+
+    def _verb_after_subject(self, k: int) -> bool:
+        """Is the -s word at k a verb in the present (`the law takes effect`, `the bridge
+        reopens on`) rather than a plural noun (`oil prices rose`)? It can be a verb's -s form,
+        it follows a noun or a name, and no finite verb follows it (which would make it the
+        subject: `trade talks resumed`)."""
+        from ..wordclass import is_class  # the word-class table is read only when a date asks
+
+        if k == self.lo or self._broken(k) or k - 1 in self.skip:
+            return False
+        toks, text = self.tokens, self.text
+        surface = text[toks[k].start:toks[k].end]
+        if not is_class("finite", toks[k].norm, surface) or is_class("past", toks[k].norm, surface):
+            return False
+        prev = toks[k - 1]
+        before = text[prev.start:prev.end]
+        if prev.norm in _DETERMINERS or prev.norm in _PREPOSITIONS or not (
+                is_class("nominal", prev.norm, before) or before[:1].isupper()):
+            return False
+        # a verb goes on in its clause (`takes effect`, `reopens on`); a subject is followed by
+        # its verb (`trade talks resumed`), a name in apposition (`store chains Woolworths`)
+        # or a break (`two candidates, ...`)
+        if k + 1 >= self.hi or self._broken(k + 1):
+            return False
+        if k + 1 not in self.skip:
+            after = toks[k + 1]
+            word = text[after.start:after.end]
+            if is_class("finite", after.norm, word) or word[:1].isupper() or after.norm in _NOUN_NEXT:
+                return False
+        # the noun phrase before it must be able to be a subject: not the object of a
+        # preposition that belongs to an earlier verb (`continue its season with the Nevada
+        # caucuses on ...`; but `The night ferry to the islands resumes on ...`)
+        j = k - 1
+        while j > self.lo and not self._broken(j) and (j - 1 in self.skip or self._in_noun_phrase(j - 1)):
+            j -= 1
+        if self._broken(j) or toks[j - 1].norm not in _PREPOSITIONS:
+            return True
+        return not any(g.clause == self.clause[k] for g in self._read_so_far)
+
+    def _in_noun_phrase(self, j: int) -> bool:
+        from ..wordclass import is_class
+
+        t = self.tokens[j]
+        word = self.text[t.start:t.end]
+        if t.norm in _PREPOSITIONS:
+            return False
+        return (t.norm in _DETERMINERS or word[:1].isupper() or t.norm[:1].isdigit() or t.norm.endswith("'s")
+                or is_class("nominal", t.norm, word) or is_class("adjective", t.norm, word))
 
     def _to_verb(self, j: int) -> bool:
         """`to` and then a verb (not `to the`, `to Kyiv`, `to 5 May`)."""
