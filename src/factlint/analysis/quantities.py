@@ -449,31 +449,33 @@ def _what(doc, lex: Lexicon, s: int, e: int, lo: int, hi: int) -> tuple[str, tup
     while head_words and head_words[-1].lower() in ("of", "the"):
         head_words.pop()
     head = " ".join(head_words)
-    category, cspan = "", None
+    # where the category word stands is found once, for the word chosen: (after?, first, last)
+    category, cat_at = "", None
     # a count noun in the head: `72 detainees`, `40 deaths`, `2,500 troops`
     lower = [w.lower().strip("’'").replace("‘", "") for w in head_words]
     for i in range(len(lower)):
         for k in range(min(lex.max_noun_words, len(lower) - i), 0, -1):
             phrase = " ".join(lower[i:i + k]) if k > 1 else lower[i]
             if phrase in lex.nouns:
-                category = lex.nouns[phrase]
-                cspan = span_after(i, i + k - 1)
+                category, cat_at = lex.nouns[phrase], (True, i, i + k - 1)
                 break
         if category:
             break
     # a verb that says what happened to them: after the head (`were killed`, `died`, `18 killed`)
     n = len(head_words)
     verb_cat, where = _verb_in(lex, after[n:n + 6])
-    vspan = span_after(n + where[0], n + where[1]) if where else None
+    verb_at = (True, n + where[0], n + where[1]) if where else None
     if not verb_cat:
         # or before the number: `killed 27 people`, `the death toll rose to 40`, `arrested more than`
         verb_cat, where = _before_number(lex, before)
-        vspan = span_before(*where) if where else None
+        verb_at = (False, *where) if where else None
     if verb_cat and (not category or category in ("victims",) or lex_is_people(category)):
-        category, cspan = verb_cat, vspan
+        category, cat_at = verb_cat, verb_at
     if category == "" and head_words and lower and lower[0] in lex.verbs:
-        category = lex.verbs[lower[0]]
-        cspan = span_after(0, 0)
+        category, cat_at = lex.verbs[lower[0]], (True, 0, 0)
+    cspan = None
+    if cat_at:
+        cspan = (span_after if cat_at[0] else span_before)(cat_at[1], cat_at[2])
     who = _who(lex, lower, category)
     return category, cspan, who, head
 
