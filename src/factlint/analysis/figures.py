@@ -41,29 +41,30 @@ class Timeline:
             self._dates.setdefault(m.sentence, set()).add(m.text.lower())
             if m.year and (self.published is None or m.year != self.published.year):
                 self._other_year.add(m.sentence)
-        self._background: dict[int, bool] = {}
+        self._years: set[int] | None = None  # filled by _scan when first asked
+        self._elsewhen: set[int] = set()
         self._with_before: dict[int, bool] = {}
         self._frames: dict[int, int | None] = {}
 
     def dates(self, sentence: int) -> frozenset[str]:
         return frozenset(self._dates.get(sentence, ()))
 
+    def _scan(self) -> None:
+        """The sentences that name another year or another time, by one pass of each pattern
+        over the whole text (not one search per sentence)."""
+        doc, pub = self.doc, self.published
+        self._years = {doc.sentence_at(m.start()) for m in _YEAR_WORD.finditer(doc.text)
+                       if pub is None or int(m.group()) != pub.year}
+        self._elsewhen = {doc.sentence_at(m.start()) for m in _BACKGROUND.finditer(doc.text)}
+
     def other_year(self, sentence: int) -> bool:
         """Does a sentence name a year other than the publication's (`in 2001`, `the 1990s`)?"""
-        s = self.doc.sentences[sentence]
-        pub = self.published
-        return sentence in self._other_year or any(
-            pub is None or int(y) != pub.year for y in _YEAR_WORD.findall(self.doc.text, s.start, s.end))
+        if self._years is None:
+            self._scan()
+        return sentence in self._other_year or sentence in self._years
 
     def _own_background(self, i: int) -> bool:
-        if i not in self._background:
-            s = self.doc.sentences[i]
-            body = self.doc.text[s.start:s.end]
-            pub = self.published
-            self._background[i] = bool(
-                _BACKGROUND.search(body) or i in self._other_year
-                or any(pub is None or int(y) != pub.year for y in _YEAR_WORD.findall(body)))
-        return self._background[i]
+        return self.other_year(i) or i in self._elsewhen
 
     def frame(self, sentence: int) -> int | None:
         """The sentence that sets the time of this one when it is not the news (`Last week, ...`,
