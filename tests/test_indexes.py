@@ -43,6 +43,25 @@ def test_attribution_lookup_is_the_scan_it_replaced():
             assert {id(a) for a in index.covering(t.start)} == scan, (art.name, t)
 
 
+def _scan_in_order(doc, offset):
+    k = doc.sentence_at(offset)
+    found = [a for a in doc.attributions if a.covers(offset)]
+    return sorted(found, key=lambda a: (a.sentence != k, abs(a.sentence - k), a.sentence > k, a.verb_start))
+
+
+def test_attribution_order_is_the_sort_it_replaced_in_one_long_paragraph():
+    # corpus articles run together as one paragraph (every attribution covers all of it), and a
+    # made one with sentence-only sources (`reportedly`) among them
+    made = " ".join(f"Reportedly {n} homes burned in Arlen. Crews said {n + 1} roads were shut."
+                    f" {n + 2} people left, a mayor told reporters." for n in range(3, 60, 7))
+    for text in [" ".join(art.text.split()) for art in _articles(6)] + [made]:
+        doc = parse(text)
+        assert len(doc.paragraphs) == 1
+        index = AttributionIndex(doc)
+        for t in doc.tokens[::5]:
+            assert [id(a) for a in index.covering(t.start)] == [id(a) for a in _scan_in_order(doc, t.start)]
+
+
 def test_nearest_attribution_first():
     doc = parse("Police said the march was calm. 27 people were detained, the ministry said.")
     index = AttributionIndex(doc)

@@ -5,7 +5,9 @@ lexicon (rules/lexicon/attribution.toml) an editor can extend."""
 
 from __future__ import annotations
 
+import heapq
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -14,6 +16,8 @@ from ..spans import SpanSet
 from .lexicon import lexicon_data, user_lexicons
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator
+
     from ..document import Document
 
 PRONOUNS = frozenset("he she they it we i you".split())
@@ -404,31 +408,88 @@ def _dangling(doc: Document, a: Attribution) -> bool:
 
 class AttributionIndex:
     """The article's attributions looked up by where they stand, built once per document: by
-    the sentence they stand in and by every paragraph their coverage reaches. Asking which
-    attribution covers a figure reads one paragraph's few attributions, not all of them."""
+    the sentence they stand in and by every paragraph their coverage reaches. Within a
+    paragraph, those that cover all of it are grouped by their own sentence, so the nearest are
+    found by walking out from the asking sentence (a one-paragraph document of thousands of
+    attributions costs a step or two per figure, not a sort of them all); those that cover a
+    part of it (a sentence: `reportedly`) are kept by the sentences they cover."""
 
     def __init__(self, doc: Document) -> None:
         self.doc = doc
         self.by_sentence: dict[int, list[Attribution]] = {}
         self.by_paragraph: dict[int, list[Attribution]] = {}
-        for a in doc.attributions:
+        # paragraph -> sentences, in order, of the attributions covering all of it; and them by sentence
+        self._whole: dict[int, tuple[list[int], dict[int, list[Attribution]]]] = {}
+        self._part: dict[int, list[Attribution]] = {}  # sentence -> covering a part of its paragraph
+        self._rank: dict[int, int] = {}  # id -> place in doc.attributions, the last tie-break
+        paras = doc.paragraphs
+        for i, a in enumerate(doc.attributions):
+            self._rank[id(a)] = i
             self.by_sentence.setdefault(a.sentence, []).append(a)
             # each span is a paragraph, or a sentence within one
             for p in sorted({doc.paragraph_at(s) for s, e in a.spans}):
                 self.by_paragraph.setdefault(p, []).append(a)
+                para = paras[p]
+                if any(s <= para.start and para.end <= e for s, e in a.spans):
+                    self._whole.setdefault(p, ([], {}))[1].setdefault(a.sentence, []).append(a)
+                    continue
+                part = {k for s, e in a.spans if s < para.end and e > para.start
+                        for k in range(doc.sentence_at(max(s, para.start)),
+                                       doc.sentence_at(min(e, para.end) - 1) + 1)}
+                for k in sorted(part):
+                    self._part.setdefault(k, []).append(a)
+        for sentences, groups in self._whole.values():
+            sentences.extend(sorted(groups))
 
     def covering(self, offset: int, acts: bool = True, sentence: int | None = None,
                  paragraph: int | None = None) -> list[Attribution]:
         """The attributions that cover offset, nearest first: its own sentence, then the closest
         sentences of its paragraph (an earlier one before a later one at the same distance).
         A caller that knows offset's sentence and paragraph passes them."""
-        k = self.doc.sentence_at(offset) if sentence is None else sentence
-        p = self.doc.paragraph_at(offset) if paragraph is None else paragraph
-        found = [a for a in self.by_paragraph.get(p, ()) if a.covers(offset) and (acts or a.kind != "act")]
-        if len(found) < 2:
-            return found
-        found.sort(key=lambda a: (a.sentence != k, abs(a.sentence - k), a.sentence > k, a.verb_start))
-        return found
+        return list(self.nearest(offset, acts, sentence, paragraph))
+
+    def nearest(self, offset: int, acts: bool = True, sentence: int | None = None,
+                paragraph: int | None = None) -> Iterator[Attribution]:
+        """`covering`, one at a time: a caller that wants the nearest few reads no further."""
+        doc = self.doc
+        k = doc.sentence_at(offset) if sentence is None else sentence
+        p = doc.paragraph_at(offset) if paragraph is None else paragraph
+        para = doc.paragraphs[p] if 0 <= p < len(doc.paragraphs) else None
+        if para is None or not para.start <= offset < para.end:  # between paragraphs: read them all
+            found = [a for a in self.by_paragraph.get(p, ()) if a.covers(offset)]
+            found.sort(key=lambda a: self._order(a, k))
+            stream: Iterable[Attribution] = found
+        else:
+            part = [a for a in self._part.get(doc.sentence_at(offset), ()) if a.covers(offset)]
+            stream = self._walk(p, k)
+            if part:
+                part.sort(key=lambda a: self._order(a, k))
+                stream = heapq.merge(stream, part, key=lambda a: self._order(a, k))
+        for a in stream:
+            if acts or a.kind != "act":
+                yield a
+
+    def _order(self, a: Attribution, k: int) -> tuple[bool, int, bool, int, int]:
+        return a.sentence != k, abs(a.sentence - k), a.sentence > k, a.verb_start, self._rank[id(a)]
+
+    def _walk(self, p: int, k: int) -> Iterator[Attribution]:
+        """The attributions covering all of paragraph p, from sentence k outwards (each sentence's
+        in the order they stand)."""
+        if p not in self._whole:
+            return
+        sentences, groups = self._whole[p]
+        i = bisect_left(sentences, k)
+        lo, hi = i - 1, i
+        if hi < len(sentences) and sentences[hi] == k:
+            yield from groups[k]
+            hi += 1
+        while lo >= 0 or hi < len(sentences):
+            if hi >= len(sentences) or (lo >= 0 and k - sentences[lo] <= sentences[hi] - k):
+                yield from groups[sentences[lo]]
+                lo -= 1
+            else:
+                yield from groups[sentences[hi]]
+                hi += 1
 
 
 _SOURCE_DETERMINERS = frozenset("the a an one its their his her our".split())
@@ -477,11 +538,19 @@ def figure_source(doc: Document, index: AttributionIndex, start: int, end: int, 
     quoted = doc.in_quotation(start, end)
     if definite and not quoted:
         return None
-    covering = [a for a in index.covering(start, sentence=sentence, paragraph=paragraph) if a.kind != "vague"]
-    if not covering:
-        return "quotation" if quoted else None
     k = doc.sentence_at(start) if sentence is None else sentence
-    here = [a for a in covering if a.sentence == k]
+    # nearest first, so those of its own sentence lead; past them only the nearest one counts
+    here: list[Attribution] = []
+    nearest = None
+    for a in index.nearest(start, sentence=k, paragraph=paragraph):
+        if a.kind == "vague":
+            continue
+        if a.sentence != k:
+            nearest = a
+            break
+        here.append(a)
+    if not here and nearest is None:
+        return "quotation" if quoted else None
     if len(here) > 1:
         # several reporting clauses in one sentence: the one in the figure's own clause
         s = doc.sentences[k]
@@ -495,7 +564,7 @@ def figure_source(doc: Document, index: AttributionIndex, start: int, end: int, 
         # else: a trailing `..., police said` governs the clauses before it
         after = [a for a in here if a.verb_start >= end]
         return source_key(after[0] if after and not own else here[0]) or None
-    return source_key(here[0] if here else covering[0]) or None
+    return source_key(here[0] if here else nearest) or None
 
 
 def source_of(doc: Document, offset: int) -> str | None:
