@@ -355,3 +355,33 @@ def test_the_confusables_issue_15_names(text, words, suggestion):
 ])
 def test_correct_uses_stay_silent(text):
     assert lint_text(text, select=["W101"]) == []
+
+
+def test_context_lookup_is_the_window_scan_it_replaced():
+    """`near` / `not_near` are answered from where each word stands (two bisections), not by
+    reading the window: the answer is the scan's, for every scope, exact words and prefixes."""
+    from factlint.analysis import parse
+    from tests.conftest import any_corpus, corpus_articles
+
+    matcher = next(p for p in all_packs() if p.name == "confusables").matcher
+    entry = next(e for e in matcher.pack.entries if e.id == "protestants-protesters")
+    lists = [("police", "said", "the"), ("protest*", "march", "r*"), ("demonstrat*",)]
+    for art in corpus_articles(any_corpus())[:12]:
+        doc = parse(art.text)
+        matcher._where, matcher._vocabulary = {}, None
+        toks = doc.tokens
+        for i in range(0, len(toks) - 2, 5):
+            start, end, i0, i1 = toks[i].start, toks[i + 1].end, i, i + 2
+            for scope in ("window", "sentence", "paragraph", "document"):
+                if scope == "window":
+                    lo, hi = max(i0 - entry.window, 0), min(i1 + entry.window, len(toks))
+                elif scope == "document":
+                    lo, hi = 0, len(toks)
+                else:
+                    span = (doc.sentences[doc.sentence_at(start)] if scope == "sentence"
+                            else doc.paragraphs[doc.paragraph_at(start)])
+                    lo, hi = doc.token_index(span.start), doc.token_index(span.end)
+                for words in lists:
+                    scan = any(toks[j].norm == w or (w.endswith("*") and toks[j].norm.startswith(w[:-1]))
+                               for j in range(lo, hi) if not i0 <= j < i1 for w in words)
+                    assert matcher._around(doc, start, end, i0, i1, entry, scope, words) == scan, (art.name, i, scope)

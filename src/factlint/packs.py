@@ -5,9 +5,10 @@ substitution, conditional). A pack compiles into one matcher: a dictionary keyed
 from __future__ import annotations
 
 import re
-from collections import Counter
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -276,16 +277,6 @@ def _entry(path: Path, raw: str, e: dict, kind: str, window: int, quoted: bool, 
 
 
 # -- matching ------------------------------------------------------------------------------------
-def _word_matches(token: str, stems: tuple[str, ...]) -> bool:
-    for s in stems:
-        if s.endswith("*"):
-            if token.startswith(s[:-1]):
-                return True
-        elif token == s:
-            return True
-    return False
-
-
 def _preserve_case(matched: str, suggestion: str, sentence_start: bool = True) -> str:
     """Keep the match's capitals: all caps, title case, or a capital that starts a sentence
     (a capital mid-sentence belongs to the wrong word, a proper noun such as Protestants)."""
@@ -394,26 +385,47 @@ class Matcher:
         return bool(self._blocks) and doc.paragraph_at(start) in self._blocks
 
     def _around(self, doc, start: int, end: int, i0: int, i1: int, entry: Entry, scope: str, words) -> bool:
-        """Is one of these words within the entry's window (or sentence, paragraph, document)?"""
-        toks = doc.tokens
+        """Is one of these words within the entry's window (or sentence, paragraph, document),
+        other than the match's own words (tokens i0 to i1)?"""
         if scope == "window":
-            lo, hi = max(i0 - entry.window, 0), min(i1 + entry.window, len(toks))
-            return any(_word_matches(toks[j].norm, words) for j in range(lo, hi) if not (i0 <= j < i1))
-        if scope == "document":
-            lo, hi = 0, len(toks)
+            lo, hi = max(i0 - entry.window, 0), min(i1 + entry.window, len(doc.tokens))
+        elif scope == "document":
+            lo, hi = 0, len(doc.tokens)
         else:
             s = doc.sentences[doc.sentence_at(start)] if scope == "sentence" else doc.paragraphs[doc.paragraph_at(start)]
             lo, hi = doc.token_index(s.start), doc.token_index(s.end)
-        # a wide scope is read once as its set of distinct words, so a long article stays linear
-        key = (lo, hi)
-        vocab = self._vocab.get(key)
-        if vocab is None:
-            vocab = self._vocab[key] = Counter(toks[j].norm for j in range(lo, hi))
-        own = Counter(toks[j].norm for j in range(i0, i1))
-        return any(_word_matches(w, words) for w, n in vocab.items() if n > own.get(w, 0))
+        # two bisections in where the words stand, whatever the window's size: a long article
+        # with many candidates costs the same per word as a short one
+        where = self._positions(doc, words)
+        k = bisect_left(where, lo)
+        if k < len(where) and where[k] < min(i0, hi):
+            return True
+        k = bisect_left(where, max(i1, lo), k)
+        return k < len(where) and where[k] < hi
+
+    def _positions(self, doc, words: tuple[str, ...]) -> list[int]:
+        """The token indexes of every word of this list (`protest*` a prefix), sorted: built once
+        per document and list from the document's index of words, not by reading windows."""
+        found = self._where.get(words)
+        if found is None:
+            index = doc.token_positions
+            runs = [index[w] for w in words if not w.endswith("*") and w in index]
+            prefixes = [w[:-1] for w in words if w.endswith("*")]
+            if prefixes:
+                if self._vocabulary is None:
+                    self._vocabulary = sorted(index)
+                vocab = self._vocabulary
+                for prefix in prefixes:
+                    k = bisect_left(vocab, prefix)
+                    while k < len(vocab) and vocab[k].startswith(prefix):
+                        runs.append(index[vocab[k]])
+                        k += 1
+            found = self._where[words] = sorted(chain.from_iterable(runs))
+        return found
 
     def run(self, doc) -> Iterator[Hit]:
-        self._vocab: dict[tuple[int, int], Counter] = {}
+        self._where: dict[tuple[str, ...], list[int]] = {}
+        self._vocabulary: list[str] | None = None
         self._blocks: set[int] | None = None
         cfg = doc.options.get("config")
         if cfg is not None:
