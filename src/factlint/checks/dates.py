@@ -128,8 +128,17 @@ def weekday_date_mismatch(doc: Document) -> Iterator[Hit]:
         yield Hit(
             m.start, m.end,
             f"{given} does not match the date: {said}{_how_read(doc, m, r)}",
-            suggestion=actual if len(weekdays) == 1 else None, related=related,
+            suggestion=_with_weekday(doc, m, actual) if len(weekdays) == 1 else None, related=related,
         )
+
+
+def _with_weekday(doc: Document, m: DateMention, weekday: str) -> str | None:
+    """The mention's own words with another weekday: the replacement for its whole span, so
+    applying it changes the weekday and keeps the date."""
+    if m.weekday_span is None:
+        return None
+    ws, we = m.weekday_span
+    return doc.text[m.start:ws] + weekday + doc.text[we:m.end]
 
 
 def _days_apart(doc: Document, a: DateMention, b: DateMention, order: str) -> set[int] | None:
@@ -333,6 +342,40 @@ def _modified(doc: Document, m: DateMention) -> bool:
     return i > 0 and doc.tokens[i - 1].norm in _MODIFIERS
 
 
+# the part of the day a relative word names, kept when it becomes a weekday (`last night` is
+# `on Tuesday night`, not `on Tuesday`)
+_PART_OF_DAY = {"tonight": "night", "last night": "night", "this morning": "morning",
+                "this afternoon": "afternoon", "this evening": "evening"}
+# a weekday after one of these takes no `on` of its own (`since yesterday` -> `since Tuesday`)
+_GOVERNED_BY = frozenset("on since until till by from before after through of".split())
+
+
+def _possessive(doc: Document, m: DateMention) -> bool:
+    return doc.text[m.end:m.end + 2] in ("'s", "’s")
+
+
+def _bare_weekday_in_paragraph(ms: list[DateMention], m: DateMention, weekday: int) -> bool:
+    """Does m's paragraph name that weekday alone elsewhere (`on Saturday`)? Then the weekday
+    put for m would give the paragraph two Saturdays a reader cannot tell apart."""
+    return any(x.paragraph == m.paragraph and x.kind == "weekday" and x.weekday == weekday
+               for x in ms if x is not m)
+
+
+def _relative_as_weekday(doc: Document, m: DateMention, weekday: str) -> str:
+    """The words that replace a relative day by the weekday it should name: `on Wednesday` for
+    `yesterday`, a bare `Wednesday` after a preposition, in brackets or before `'s`, the part of
+    the day kept, and the capital kept where the relative word had one (a sentence's first)."""
+    text = doc.text
+    words = weekday + (f" {_PART_OF_DAY[m.relative]}" if m.relative in _PART_OF_DAY else "")
+    i = doc.token_index(m.start)
+    prev = doc.tokens[i - 1] if i > 0 else None
+    governed = prev is not None and prev.norm in _GOVERNED_BY and not text[prev.end:m.start].strip()
+    bracketed = text[:m.start].rstrip(" ").endswith("(")
+    if governed or bracketed or _possessive(doc, m):
+        return words
+    return ("On " if text[m.start].isupper() else "on ") + words
+
+
 @rule("D105", "relative-date-mismatch", WARNING)
 def relative_date_mismatch(doc: Document) -> Iterator[Hit]:
     """A relative day (`yesterday`, `today`, `on Thursday`) that contradicts a date beside it.
@@ -384,7 +427,8 @@ def relative_date_mismatch(doc: Document) -> Iterator[Hit]:
             yield Hit(m.start, m.end,
                       f"‘{m.relative}’ is {_fmt(expected)} for a story published on {_fmt(pub)}, "
                       f"but the date beside it is {_fmt(d)}{how}",
-                      suggestion=f"on {WEEKDAYS[d.weekday()]}",
+                      suggestion=None if _bare_weekday_in_paragraph(ms, m, d.weekday()) else
+                      _relative_as_weekday(doc, m, WEEKDAYS[d.weekday()]),
                       related=(Ref(other.start, other.end, f"the date: {other.text}"),))
         elif other.weekday is not None and other.weekday != expected.weekday():
             yield Hit(m.start, m.end,
@@ -416,6 +460,6 @@ def relative_date_mismatch(doc: Document) -> Iterator[Hit]:
                           f"‘{m.text}’ reads as {_fmt(meant)} for a story published on "
                           f"{WEEKDAYS[pub.weekday()]} {_fmt(pub)}, but this paragraph gives "
                           f"{d.text} as {_fmt(date)}",
-                          suggestion=f"{m.text} ({date.day} {date:%B})",
+                          suggestion=None if _possessive(doc, m) else f"{m.text} ({date.day} {date:%B})",
                           related=(Ref(d.start, d.end, f"the dated mention: {d.text}"),))
                 break
