@@ -446,14 +446,19 @@ def dangling_attribution(doc: Document) -> Iterator[Hit]:
         Citing Reuters, the peacekeepers also have the authority to use weapons.
 
     Instead:
-        The peacekeepers also have the authority to use weapons, Reuters reported.
+        According to Reuters, the peacekeepers also have the authority to use weapons.
     """
+    text = doc.text
     for a in doc.attributions:
         if a.kind == "citing" and not a.spans:
+            # `according to` attributes the clause after it as the participle meant to, and
+            # takes the participle's place: the source's own words and the comma stay
+            according = "According to" if text[a.verb_start].isupper() else "according to"
             yield Hit(a.verb_start, a.source_end,
-                      f"‘{doc.text[a.verb_start:a.source_end]}’ dangles: nothing in the sentence does "
-                      f"the citing; write ‘…, {a.source} reported.’",
-                      suggestion=f"{a.source} reported")
+                      f"‘{text[a.verb_start:a.source_end]}’ dangles: nothing in the sentence does "
+                      f"the citing; write ‘{according}{text[a.verb_end:a.source_end]}, …’ or "
+                      f"‘…, {a.source} reported.’",
+                      suggestion=according + text[a.verb_end:a.source_end])
 
 
 @rule("A401", "vague-source", INFO)
