@@ -482,17 +482,39 @@ def number_style(doc: Document) -> Iterator[Hit]:
         if any(d.start <= m.start() < d.end for d in doc.dates.mentions):
             continue
         word = _in_words(n)
+        if _starts_sentence(doc, m.start()):
+            word = word[:1].upper() + word[1:]
         yield Hit(m.start(), m.end(), f"house style {style}: write ‘{word}’", suggestion=word)
     if not chicago:
         for m in _SPELLED_BIG.finditer(text):
-            s = doc.sentences[doc.sentence_at(m.start())]
-            if text[s.start:m.start()].strip(" “\"'‘") == "":
+            if _starts_sentence(doc, m.start()):
                 continue  # a sentence may start with a number in words
             if doc.in_quotation(m.start(), m.end()):
                 continue
-            yield Hit(m.start(), m.end(), "house style writes numbers of 10 and above in figures")
+            figure = str(_from_words(m.group()))
+            yield Hit(m.start(), m.end(), f"house style writes numbers of 10 and above in figures: write ‘{figure}’",
+                      suggestion=figure)
     for s in doc.sentences:
         m = re.match(r"[“\"']?(\d[\d,.]*)", text[s.start:s.end])
         if m and not re.fullmatch(r"(?:1[89]|20)\d\d", m.group(1)):
+            # a whole number up to a hundred can be spelled out in place; a larger one or a
+            # decimal reads badly in words, and the sentence is better recast
+            small = m.group(1).isdigit() and int(m.group(1)) <= 100
+            word = _in_words(int(m.group(1))).capitalize() if small else None
             yield Hit(s.start + m.start(1), s.start + m.end(1),
-                      "a sentence should not start with a figure: spell it out or recast the sentence")
+                      "a sentence should not start with a figure: spell it out or recast the sentence",
+                      suggestion=word)
+
+
+def _starts_sentence(doc: Document, offset: int) -> bool:
+    """Is this the first word of its sentence (after an opening quotation mark)?"""
+    s = doc.sentences[doc.sentence_at(offset)] if doc.sentences else None
+    return s is None or doc.text[s.start:offset].strip(" “\"'‘") == ""
+
+
+def _from_words(words: str) -> int:
+    """`forty-five` -> 45, `twelve` -> 12 (what _SPELLED_BIG matches: 10 to 99)."""
+    tens, _, ones = words.lower().partition("-")
+    if tens in _TEENS:
+        return 10 + _TEENS.index(tens)
+    return 20 + 10 * _TENS.index(tens) + (_SPELLED[ones] if ones else 0)
