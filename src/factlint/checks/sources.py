@@ -72,7 +72,7 @@ def name_variant(doc: Document) -> Iterator[Hit]:
         for m in v.mentions:
             yield Hit(m.surname_start, m.surname_end,
                       f"‘{v.minority}’ is spelled ‘{v.majority}’ {where} in this article",
-                      suggestion=v.majority if v.settled else None,
+                      suggestion=_name_cased(v.majority, m.surname) if v.settled else None,
                       related=(Ref(major.surname_start, major.surname_end, f"spelled ‘{v.majority}’ here"),) if major else ())
 
 
@@ -224,8 +224,25 @@ def figure_differs_from_source(doc: Document) -> Iterator[Hit]:
             c = min(cands, key=lambda c: abs(c.value - q.value))
             yield Hit(q.start, q.end,
                       f"{q.text.strip()} here, but the source ({src.path}) says {c.text.strip()} for the same {k[0]}",
-                      suggestion=c.text.strip(),
+                      suggestion=_cased_like(c.text.strip(), doc.text[q.start:q.end]),
                       related=(_ref(src, c.start, c.end, f"the source's figure: {c.text.strip()}"),))
+
+
+def _name_cased(spelling: str, written: str) -> str:
+    """A name's right spelling in the case of the place it replaces: a headline in capitals
+    keeps its capitals."""
+    return spelling.upper() if written.isupper() and len(written) > 1 else spelling
+
+
+def _cased_like(new: str, old: str) -> str:
+    """The source's words for a figure with the capital of the place they go to: `Seven` that
+    starts the source's sentence is `seven` inside the article's, and the reverse."""
+    first = new.split(" ", 1)[0]
+    if old[:1].islower() and first.isalpha() and first.istitle():
+        return new[:1].lower() + new[1:]
+    if old[:1].isupper() and new[:1].islower():
+        return new[:1].upper() + new[1:]
+    return new
 
 
 @rule("S401", "name-differs-from-source", WARNING)
@@ -260,5 +277,5 @@ def name_differs_from_source(doc: Document) -> Iterator[Hit]:
                 continue
             yield Hit(m.surname_start, m.surname_end,
                       f"‘{m.surname}’ is spelled ‘{d.spelling}’ in the source ({src.path})",
-                      suggestion=d.spelling,
+                      suggestion=_name_cased(d.spelling, m.surname),
                       related=(_ref(src, sm.surname_start, sm.surname_end, f"spelled ‘{d.spelling}’ here"),))
