@@ -318,8 +318,11 @@ class Matcher:
         needed = [required_literals(e.regex) if pack.builtin else None for _, e in regexes]
         self.regex_needs = None if any(n is None for n in needed) else frozenset().union(*needed)
         self.timeout = REGEX_TIMEOUT
+        # a regex may name the part of its match that is flagged and that its suggestion
+        # replaces, `(?P<fix>...)` (`…,” the company (?P<fix>claimed)`): the rest is context
+        self.fixes = {g: f"{g}_fix" for g, e in regexes if "(?P<fix>" in e.regex}
         if regexes:
-            joined = "|".join(f"(?P<{g}>{e.regex})" for g, e in regexes)
+            joined = "|".join(f"(?P<{g}>{e.regex.replace('(?P<fix>', f'(?P<{g}_fix>')})" for g, e in regexes)
             try:
                 if not pack.builtin:
                     raise re.error("user patterns run with a time-out")
@@ -353,7 +356,9 @@ class Matcher:
             found = self.regex.finditer(doc.text) if self.timeout is None else self.regex.finditer(doc.text, timeout=self.timeout)
             for m in found:
                 entry = self.regex_entries[m.lastgroup]
-                yield m.start(), m.end(), entry, entry.suggestion
+                fix = self.fixes.get(m.lastgroup)
+                start, end = m.span(fix) if fix and m.start(fix) >= 0 else m.span()
+                yield start, end, entry, entry.suggestion
 
     def context_ok(self, doc, start: int, end: int, entry: Entry) -> bool:
         if not entry.quoted and (doc.in_quotation(start, end) or self._block_quoted(doc, start)):
@@ -446,13 +451,49 @@ class Matcher:
             if not self.context_ok(doc, start, end, entry):
                 continue
             last_end = end
-            advice = sugg if sugg and sugg.startswith("(") else None  # advice, not a replacement
+            advice = sugg if sugg and is_advice(sugg) else None
             starts = doc.text[doc.sentences[doc.sentence_at(start)].start:start].strip(" \"“‘'(") == "" if doc.sentences else True
+            # `process.Its a party`: a full stop with no space after it still ends a sentence
+            starts = starts or doc.text[max(0, start - 3):start].rstrip(" \"“‘'(")[-1:] in (".", "!", "?")
             suggestion = _preserve_case(matched, sugg, starts) if sugg and not advice else None
             msg = entry.message.replace("{match}", matched)
             if "{suggestion}" in msg:
-                msg = msg.replace("{suggestion}", advice[1:-1] if advice else (suggestion or ""))
+                shown = advice[1:-1] if advice and advice[0] == "(" and advice[-1] == ")" else advice
+                msg = msg.replace("{suggestion}", shown or suggestion or "")
+            if suggestion:
+                start, suggestion = _article_agreeing(doc.text, start, suggestion)
             yield Hit(start, end, f"{msg} [{entry.id}]", suggestion, severity=entry.severity, entry=entry.id)
+
+
+def is_advice(suggestion: str) -> bool:
+    """A pack suggestion that tells the writer what to do rather than giving the words: a note in
+    brackets (`(say how)`, `strict (say how)`) or alternatives to choose from (`leader / ruler`).
+    The message shows it; it is never offered as the replacement for the flagged words."""
+    return "(" in suggestion or " / " in suggestion
+
+
+_ARTICLE_BEFORE = re.compile(r"(?:^|(?<=\W))(an?)\s+$", re.I)
+# an initial vowel letter that is not a vowel sound (`a union`, `a one-off`), and the reverse
+_A_DESPITE_VOWEL = re.compile(r"(?:u[bcdfgklmnprstvz][aeiou]|eu|ew|one\b|once|uni|use|usu|ut[aeiou])", re.I)
+_AN_DESPITE_CONSONANT = re.compile(r"(?:hour|honest|honou?r|heir)", re.I)
+
+
+def _article_agreeing(text: str, start: int, suggestion: str) -> tuple[int, str]:
+    """The replacement widened over `a`/`an` before it when the new words need the other one
+    (`an escape goat` -> `a scapegoat`), so applying it leaves no `a investigation`. Figures and
+    capitals (`an FBI agent`) are read aloud in too many ways to say, and are left alone."""
+    m = _ARTICLE_BEFORE.search(text, max(0, start - 4), start)
+    word = suggestion.split()[0] if suggestion.split() else ""
+    if m is None or not word[:1].isalpha() or (word.isupper() and len(word) > 1):
+        return start, suggestion
+    vowel = word[0].lower() in "aeiou"
+    an = (vowel and not _A_DESPITE_VOWEL.match(word)) or bool(_AN_DESPITE_CONSONANT.match(word))
+    article = m.group(1)
+    if (article.lower() == "an") == an:
+        return start, suggestion
+    right = ("an" if an else "a")
+    right = right.capitalize() if article[0].isupper() else right
+    return m.start(1), f"{right}{text[m.end(1):start]}{suggestion}"
 
 
 def _user_pack_paths(cfg) -> set[str]:
