@@ -223,6 +223,12 @@ pattern = "loose"
 message = "m"
 after = ["@modal @adverb?"]
 not_before = ["ends"]
+
+[[entry]]
+id = "plural-sited"
+pattern = "sited"
+message = "m"
+after = ["@plural"]
 """
 
 
@@ -242,6 +248,11 @@ def _hits(tmp_path, body, text):
     ("The farmers could easily, loose as ever, stay.", 0),
     ("The bolts were loose.", 0),  # no modal before
     ("The farmers could loose ends.", 0),  # the veto after the match
+    ("The farmers could [easily] loose everything.", 1),  # an editor's brackets join
+    ("The farmers could (easily) loose everything.", 0),  # an aside does not
+    ("Reasons sited for the delay vary.", 1),  # a capital that opens a sentence: the common word
+    ("Our Reasons sited for the delay vary.", 0),  # a capital mid-sentence: a name
+    ("Zarquons sited for the delay vary.", 0),  # no common word to read: a name
 ])
 def test_neighbour_sequences_with_classes(tmp_path, text, hits):
     assert len(_hits(tmp_path, NEIGHBOURS, text)) == hits

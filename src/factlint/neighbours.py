@@ -6,8 +6,9 @@ wordclass.py), or alternatives joined by `|` (`ban*|law*|@possessive`); a `?` af
 it optional. `$` is the end of the clause (the match or the words before it are followed by
 punctuation or the end of the text), `^` its start, and `"` a quotation mark next to the match. So `loose` after `["@modal @adverb?"]` fires in `could loose` and `could easily
 loose`, and `there` before `["@plural @aux"]` in `there contracts had`. The words of a sequence
-stand in one clause: only spaces separate them from each other and from the match, so a comma
-or a full stop ends the context (`from there, troops moved` is not `there troops`)."""
+stand in one clause: only spaces (or an editor's square brackets) separate them from each other
+and from the match, so a comma or a full stop ends the context (`from there, troops moved` is not
+`there troops`)."""
 
 from __future__ import annotations
 
@@ -16,7 +17,9 @@ from dataclasses import dataclass
 
 from . import wordclass
 
-_GAP = re.compile(r"[ \t\u00a0]*\n?[ \t\u00a0]*")
+# square brackets mark an editor's words inside a quotation (`and then [the] vote`): they join
+# the words around them, as a space does
+_GAP = re.compile(r"[ \t\u00a0\[\]]*\n?[ \t\u00a0\[\]]*")
 _CLAUSE_END = re.compile(r"[.,;:!?]")
 _CLAUSE_START = re.compile(r"[.,;:!?\"“‘(]")
 _QUOTE = re.compile(r"[\"“”‘«»]")
@@ -88,6 +91,21 @@ def _broken(doc, pattern: re.Pattern, end: int, start: int) -> bool:
     return pattern.search(doc.text, end, start) is not None or doc.paragraph_at(end) != doc.paragraph_at(start)
 
 
+def _reads(doc, j: int, test: Test) -> bool:
+    """Does token j pass this test? A capital that opens a sentence says nothing of whether the
+    word is a name: there the common word the lexicon knows is read too (`Factors cited`)."""
+    t = doc.tokens[j]
+    surface = doc.text[t.start:t.end]
+    if test(t.norm, surface):
+        return True
+    if not surface[:1].isupper() or not wordclass.known(t.norm):
+        return False
+    sentences = doc.sentences
+    if not sentences or doc.token_index(sentences[doc.sentence_at(t.start)].start) != j:
+        return False
+    return test(t.norm, surface[:1].lower() + surface[1:])
+
+
 def follows(doc, end: int, i: int, seqs: tuple[Sequence, ...]) -> bool:
     """Does one of these sequences stand right after a match that ends at `end`, whose next
     token is `i`?"""
@@ -103,8 +121,7 @@ def follows(doc, end: int, i: int, seqs: tuple[Sequence, ...]) -> bool:
             nxt = toks[j].start if j < len(toks) else len(text)
             return _QUOTE.search(text, last, nxt) is not None and walk(seq, k + 1, j, last)
         if j < len(toks) and _joined(doc, last, toks[j].start):
-            t = toks[j]
-            if test(t.norm, text[t.start:t.end]) and walk(seq, k + 1, j + 1, t.end):
+            if _reads(doc, j, test) and walk(seq, k + 1, j + 1, toks[j].end):
                 return True
         return test.optional and walk(seq, k + 1, j, last)
 
@@ -126,8 +143,7 @@ def precedes(doc, start: int, i: int, seqs: tuple[Sequence, ...]) -> bool:
             prev = toks[j].end if j >= 0 else 0
             return _QUOTE.search(text, prev, first) is not None and walk(seq, k - 1, j, first)
         if j >= 0 and _joined(doc, toks[j].end, first):
-            t = toks[j]
-            if test(t.norm, text[t.start:t.end]) and walk(seq, k - 1, j - 1, t.start):
+            if _reads(doc, j, test) and walk(seq, k - 1, j - 1, toks[j].start):
                 return True
         return test.optional and walk(seq, k - 1, j, first)
 

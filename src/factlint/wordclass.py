@@ -150,6 +150,11 @@ CLOSED = ("article", "possessive", "demonstrative", "determiner", "pronoun", "ob
 NAMES = frozenset(OPEN) | frozenset(CLOSED)
 
 
+def known(word: str) -> bool:
+    """Is this (lower-case) word in the lexicon of common words or a closed class?"""
+    return bool(_letters(word)) or word in _closed_words()
+
+
 def is_class(name: str, word: str, surface: str) -> bool:
     """Is this word (lower-cased `word`, as written `surface`) of the named class?"""
     test = OPEN.get(name)
