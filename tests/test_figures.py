@@ -97,3 +97,43 @@ def test_of_the_total_leading_a_sentence():
 def test_the_rest_of_a_group():
     doc = parse("The other three vaccines failed. Eight more people were hurt.")
     assert [f.rest for f in figures(doc)] == [True, True]
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    # a group coordinated with the count stands between it and its verb, or before it
+    ("Two nurses and a porter were injured when the ceiling fell.", "injured"),
+    ("The blast killed a guard and three miners.", "killed"),
+])
+def test_what_happened_to_a_count_listed_with_another_group(text, category):
+    assert [q.category for q in parse(text).quantities] == [category]
+
+
+def _restated(text: str) -> bool:
+    from factlint.analysis.figures import Restatement
+
+    doc = parse(text)
+    a, b = figures(doc)
+    return Restatement(doc).same_claim(a, b)
+
+
+@pytest.mark.parametrize(("text", "same"), [
+    ("Four men were held on Monday. The five men were questioned.", True),  # anaphoric subject
+    ("Four men were held on Monday. The five men questioned were released.", False),  # narrowed
+    ("Four men were held on Monday. Five men were questioned.", False),  # no determiner: another group
+    ("It plans to open 30 stores. It plans to open 25 stores.", True),  # the same predication
+    ("Ortiz won 30 seats. Her rival Blanco won 25 seats.", False),  # another subject
+    ("Shelling wounded a nurse and four soldiers. Three soldiers and a nurse were wounded.", True),
+    ("Shelling wounded a nurse and four soldiers. Three soldiers and a medic were wounded.", False),
+])
+def test_a_later_count_that_gives_the_same_claim_again(text, same):
+    assert _restated(text) is same
+
+
+@pytest.mark.xfail(strict=True, reason="a participle after a definite total narrows it (`the 12 "
+                   "lorries searched`), but so it reads in `the 41 states scheduled to hold elections`, "
+                   "the same group as `14 states`: N101 does not tell them apart and reads neither")
+def test_a_participle_after_a_definite_total_narrows_it():
+    from factlint import lint_text
+
+    text = "Customs officers stopped 40 lorries at the border on Monday.\nThe 12 lorries searched carried cigarettes."
+    assert lint_text(text, select=["N101"]) == []

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .attribution import AttributionIndex, figure_source
+from .nouns import singular
 
 if TYPE_CHECKING:
     from ..document import Document
@@ -199,3 +200,137 @@ def figures(doc: Document) -> list[Figure]:
                                or q.head.lower().startswith("of ")),  # `two of the victims`: a part of some whole
                           "people" if q.who == "people" else q.noun or q.who, timeline.frame(q.sentence)))
     return out
+
+
+# --- when a later count of the same noun is the same claim given again ---------------------------
+
+_FUNCTION = ("article", "possessive", "demonstrative", "determiner", "pronoun", "preposition",
+             "conjunction", "be", "aux", "negation", "modal")
+# where a clause begins: its punctuation, a complementiser or a subordinating word
+_CLAUSE_OPEN = re.compile(r"[,;:()“”\"—–]|\b(?:that|whether|which|who|whom|because|while|after|before|"
+                          r"when|but|although|though|if|as)\b", re.I)
+_ANAPHOR = re.compile(r"\b(?:the|these|those)\s+$", re.I)
+# a finite verb group after a count's head: the count is the subject of what follows
+_PREDICATE = re.compile(r"\s+(?:were|was|are|is|have|has|had|will|would|could|can|may|might|must|did|do)\b")
+_AND_AFTER = re.compile(r"\s+and\s+(?:(?:a|an|one|the|another|his|her|their|its)\s+)?([a-z]+)(?:\s+([a-z]+))?")
+
+
+class Restatement:
+    """Does a later count of the same noun give the same claim again? Three shapes say so
+    beyond doubt, each read only for the pairs a rule asks about (most articles ask none):
+
+    - an anaphoric definite subject, `The eleven men were prosecuted` after `nine men were
+      jailed`: `the` and a bare head with nothing that narrows it, the subject of its clause,
+      refers back to the group already counted, whatever happens to it next;
+    - the same predication, `it was impossible to collect the necessary 10,000 signatures` ...
+      `it is impossible to collect 11,000 signatures`: the count is the object of the same verb,
+      with the same content words before it in its clause (its subject, the words that govern
+      the verb);
+    - the same coordination, `injured a man and two women` ... `Three women and a man were
+      injured`: the same groups listed together, with what happened to them."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self._memo: dict[tuple[str, int], object] = {}  # (what, figure index) -> its reading
+        self._index: AttributionIndex | None = None
+
+    def _once(self, what: str, f: Figure, read):
+        key = (what, f.index)
+        if key not in self._memo:
+            self._memo[key] = read(f)
+        return self._memo[key]
+
+    def _attributions(self, sentence: int) -> list:
+        if self._index is None:
+            self._index = AttributionIndex(self.doc)
+        return self._index.by_sentence.get(sentence, [])
+
+    def same_claim(self, a: Figure, b: Figure) -> bool:
+        if not a.noun or a.noun != b.noun or a.q.place and b.q.place and a.q.place != b.q.place:
+            return False
+        # a group referred back to, or listed again, need not be placed again
+        if _head(a.q) == _head(b.q) and self.anaphoric(b):
+            return True
+        if a.category == b.category and a.category and _head(a.q) == _head(b.q):
+            partners = self.partners(a)
+            if partners and partners == self.partners(b):
+                return True
+        # a count given again by its predication is given with its place (`close nine plants in Brazil`)
+        pa = self.predication(a) if a.q.place == b.q.place else frozenset()
+        return bool(pa) and pa == self.predication(b)
+
+    def anaphoric(self, f: Figure) -> bool:
+        """`The eleven men were prosecuted`: `the`, a bare plural head, then a finite verb."""
+        q, text = f.q, self.doc.text
+        if not _ANAPHOR.search(text, max(0, q.start - 8), q.start) or f.qualifiers or " " in q.head.strip():
+            return False
+        m = re.compile(r"\s+" + re.escape(q.head)).match(text, q.end)
+        return bool(m and _PREDICATE.match(text, m.end()))
+
+    def explicit(self, f: Figure) -> bool:
+        """Is a figure's source named in its own sentence (not carried over from another)?"""
+        return self._once("explicit", f, lambda f: f.source == "quotation" or any(
+            a.kind != "vague" for a in self._attributions(f.q.sentence)))
+
+    def predication(self, f: Figure) -> frozenset[str]:
+        """The stems of the content words of a count's clause up to it, when a verb takes it as
+        its object (`impossible to collect the necessary 10,000 signatures` -> impossible,
+        collect); empty when none does or fewer than two words say what the clause is."""
+        return self._once("predication", f, self._read_predication)
+
+    def _read_predication(self, f: Figure) -> frozenset[str]:
+        from ..wordclass import is_class  # the word-class table is read only when a pair asks
+
+        q, doc, text = f.q, self.doc, self.doc.text
+        s = doc.sentences[q.sentence]
+        lo = s.start
+        for m in _CLAUSE_OPEN.finditer(text, s.start, q.start):
+            lo = m.end()
+        # what a reporting verb introduces is a clause of its own (`Kats said it was ...`)
+        lo = max([lo, *(a.verb_end for a in self._attributions(q.sentence) if a.verb_end <= q.start)])
+        words = [(w.lower(), w) for w in _WORD.findall(text, lo, q.start)]
+
+        def function(w: str, surface: str) -> bool:
+            return any(is_class(c, w, surface) for c in _FUNCTION)
+
+        def modifier(k: int) -> bool:
+            # a determiner, an adjective, or any word a determiner opens (`the required`)
+            return is_class("determiner", *words[k]) or is_class("adjective", *words[k]) and not \
+                is_class("verb", *words[k]) or k > 0 and is_class("determiner", *words[k - 1])
+
+        k = len(words) - 1
+        # back over the count's determiners and modifiers (`the necessary`) to the verb that takes it
+        while k >= 0 and modifier(k):
+            k -= 1
+        if k < 0 or function(*words[k]) or not is_class("verb", *words[k]):
+            return frozenset()
+        content = frozenset(stem(w) for w, surface in words[:k + 1] if not function(w, surface))
+        return content if len(content) >= 2 else frozenset()
+
+    def partners(self, f: Figure) -> frozenset[str]:
+        """The groups listed with a count (`a man` in `a man and two women`, `two women and a
+        man`), by their noun."""
+        return self._once("partners", f, self._read_partners)
+
+    def _read_partners(self, f: Figure) -> frozenset[str]:
+        q, doc, text = f.q, self.doc, self.doc.text
+        s = doc.sentences[q.sentence]
+        out = set()
+        before = _WORD.findall(text, max(s.start, q.start - 40), q.start)
+        if len(before) >= 2 and before[-1].lower() == "and" and before[-2][:1].islower():
+            out.add(singular(before[-2]))
+        if q.head:
+            m = re.compile(r"\s+" + re.escape(q.head)).match(text, q.end)
+            after = _AND_AFTER.match(text, m.end(), s.end) if m else None
+            if after:
+                from ..wordclass import is_class
+
+                last = after.group(2)
+                if not last or any(is_class(c, last, last) for c in (*_FUNCTION, "verb-form")):
+                    last = after.group(1)  # `and a man were injured`: the phrase is one word
+                out.add(singular(last))
+        return frozenset(out)
+
+
+def _head(q: Quantity) -> str:
+    return " ".join(q.head.lower().split())

@@ -462,12 +462,15 @@ def _what(doc, lex: Lexicon, s: int, e: int, lo: int, hi: int) -> tuple[str, tup
         if category:
             break
     # a verb that says what happened to them: after the head (`were killed`, `died`, `18 killed`)
+    # (past a group coordinated with it: `Three women and a man were injured`)
     n = len(head_words)
+    n += _conjunct_after(lex, after, n)
     verb_cat, where = _verb_in(lex, after[n:n + 6])
     verb_at = (True, n + where[0], n + where[1]) if where else None
     if not verb_cat:
-        # or before the number: `killed 27 people`, `the death toll rose to 40`, `arrested more than`
-        verb_cat, where = _before_number(lex, before)
+        # or before the number: `killed 27 people`, `the death toll rose to 40`, `arrested more than`,
+        # `injured a man and two women`
+        verb_cat, where = _before_number(lex, before[:len(before) - _conjunct_before(lex, before)])
         verb_at = (False, *where) if where else None
     if verb_cat and (not category or category in ("victims",) or lex_is_people(category)):
         category, cat_at = verb_cat, verb_at
@@ -518,6 +521,48 @@ def _verb_in(lex: Lexicon, toks: list[str]) -> tuple[str, tuple[int, int] | None
 _LINKING = frozenset("to at the a an all of rose risen rises climbed reached stood stands stand "
                      "was were is are had has have been jumped increased grew totalled totaled "
                      "put".split())
+
+
+# what may begin a noun phrase coordinated with a count (`a man and two women`)
+_CONJUNCT_DETERMINERS = frozenset(["a", "an", "the", "another", "his", "her", "their", "its", *UNITS])
+
+
+def _conjunct_word(lex: Lexicon, word: str) -> bool:
+    """Can this word be (part of) the noun phrase of a group coordinated with a count? Not a
+    verb of the lexicon, a linking or stop word, nor punctuation."""
+    w = word.lower()
+    return w.isalpha() and w not in lex.verbs and w not in _LINKING and w not in _STOP_HEAD
+
+
+def _conjunct_after(lex: Lexicon, after: list[str], n: int) -> int:
+    """How many words after a count's head are a group coordinated with it (`and a man` in
+    `Three women and a man were injured`): 0 when there is none."""
+    if n == 0 or len(after) <= n + 1 or after[n].lower() != "and":
+        return 0
+    i = n + 1
+    if after[i].lower() in _CONJUNCT_DETERMINERS:
+        i += 1
+    k = i
+    while k < len(after) and k - i < 2 and _conjunct_word(lex, after[k]) and after[k][:1].islower():
+        k += 1
+    return k - n if k > i else 0
+
+
+def _conjunct_before(lex: Lexicon, before: list[str]) -> int:
+    """How many words just before a count are a group coordinated with it (`a man and` in
+    `injured a man and two women`): 0 when there is none."""
+    if len(before) < 2 or before[-1].lower() != "and":
+        return 0
+    i = len(before) - 1
+    k = i
+    while k > 0 and i - k < 2 and _conjunct_word(lex, before[k - 1]) and before[k - 1][:1].islower() \
+            and before[k - 1].lower() not in _CONJUNCT_DETERMINERS:
+        k -= 1
+    if k == i:
+        return 0
+    if k > 0 and before[k - 1].lower() in _CONJUNCT_DETERMINERS:
+        k -= 1
+    return len(before) - k
 
 
 def _before_number(lex: Lexicon, before: list[str]) -> tuple[str, tuple[int, int] | None]:

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from itertools import islice
 
 from ..analysis.attribution import same_source
-from ..analysis.figures import COMPARABLE, Figure, Timeline, figures
+from ..analysis.figures import COMPARABLE, Figure, Restatement, Timeline, figures
 from ..analysis.quantities import INF, Quantity
 from ..document import Document
 from ..model import ERROR, INFO, WARNING, Hit, Ref
@@ -235,6 +235,28 @@ def _earlier_conflict(group: _Earlier, b: Figure, by_noun: bool, contested: bool
     return found
 
 
+def _earlier_restated(group: _Earlier, b: Figure, restate: Restatement,
+                      headline: set[tuple[str, float]]) -> Figure | None:
+    """The nearest earlier count of b's noun that b gives again as the same claim (an anaphoric
+    `The eleven men were ...`, the same predication, the same groups listed together) with a
+    value it cannot have. Who is said to give each does not part them unless each names its own
+    source in its own sentence: a restated claim is one claim."""
+    if (b.noun, b.q.value) in headline or b.q.hedge == "vague":
+        return None
+    q = b.q
+    for a in islice(reversed(group.everyone.values()), WINDOW):
+        qa = a.q
+        if qa.sentence == q.sentence or qa.overlaps(q) or qa.hedge == "vague" or a.frame != b.frame \
+                or (a.dates and b.dates and a.dates != b.dates):
+            continue
+        if a.source and b.source and not same_source(a.source, b.source) \
+                and restate.explicit(a) and restate.explicit(b):
+            continue  # each explicitly given by its own named source: reported disagreement
+        if restate.same_claim(a, b):
+            return None if group.repeated(b, True) else a
+    return None
+
+
 @rule("N101", "conflicting-figures", ERROR)
 def conflicting_figures(doc: Document) -> Iterator[Hit]:
     """The same count given twice with values that cannot both be true.
@@ -274,6 +296,7 @@ def conflicting_figures(doc: Document) -> Iterator[Hit]:
     contested = _contested(figs)
     # a headline's count is the one a later definite total refers back to (`two treatments`)
     headline = {(f.noun, f.q.value) for f in every if doc.is_title(f.q.paragraph) and f.q.exact}
+    restate = Restatement(doc)
     for b in figs:
         found, what = None, ""
         for key in _keys(b):
@@ -281,6 +304,8 @@ def conflicting_figures(doc: Document) -> Iterator[Hit]:
             group = groups.setdefault(key, _Earlier())
             if found is None:
                 found = _earlier_conflict(group, b, by_noun, key in contested, headline)
+                if found is None and by_noun:
+                    found = _earlier_restated(group, b, restate, headline)
                 what = b.category if not by_noun else (b.q.head or b.noun)
             group.add(b, by_noun)
         if found is not None:
