@@ -503,7 +503,14 @@ def analyse_dates(doc: Document) -> DateAnalysis:
             # no year anywhere: only the article's own weekday+date pairs can fix one
             candidates = [Reading(o, y) for o in orders for y in YEAR_RANGE]
             analysis.evidence_needed = 2
-    scored = [(sum(1 for m in analysis.pairs if analysis.agrees(m, r)), r) for r in candidates]
+    # with no publication date a pair agrees with a reading by its day, month, year and weekday
+    # alone (no tense is read): pairs alike are read once per reading and counted as many times
+    alike: dict[tuple, list[DateMention]] = {}
+    for m in analysis.pairs:
+        key = (m.day_month("dmy"), m.day_month("mdy"), m.year, m.weekday) if published is None else m
+        alike.setdefault(key, []).append(m)
+    weighted = [(ms[0], len(ms)) for ms in alike.values()]
+    scored = [(sum(n for m, n in weighted if analysis.agrees(m, r)), r) for r in candidates]
     best = max((s for s, _ in scored), default=0)
     analysis.readings = [r for s, r in scored if s == best]
     analysis.score = best
@@ -511,8 +518,7 @@ def analyse_dates(doc: Document) -> DateAnalysis:
         analysis.readings = [r for _, r in scored]
     # only a pair a reading can be wrong about counts; when the evidence is thin, stay silent
     if analysis.evidence_needed == 2:
-        disagreeing = [m for m in analysis.pairs
-                       if all(analysis.agrees(m, r) is False for r in analysis.readings)]
-        if len(disagreeing) >= best:
+        disagreeing = sum(n for m, n in weighted if all(analysis.agrees(m, r) is False for r in analysis.readings))
+        if disagreeing >= best:
             analysis.score = 0
     return analysis
