@@ -128,7 +128,9 @@ def weekday_date_mismatch(doc: Document) -> Iterator[Hit]:
         yield Hit(
             m.start, m.end,
             f"{given} does not match the date: {said}{_how_read(doc, m, r)}",
-            suggestion=_with_weekday(doc, m, actual) if len(weekdays) == 1 else None, related=related,
+            suggestion=_with_weekday(doc, m, actual)
+            if len(weekdays) == 1 and not _bare_weekday_in_paragraph(a.mentions, m, d.weekday()) else None,
+            related=related,
         )
 
 
