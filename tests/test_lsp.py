@@ -138,6 +138,22 @@ async def test_code_actions_apply_the_suggestion_and_ignore(client: LanguageClie
 
 
 @pytest.mark.asyncio
+async def test_a_quick_fix_replaces_the_whole_span_and_keeps_what_is_right(client: LanguageClient, tmp_path):
+    # the weekday is wrong and the date right: the fix replaces the pair and keeps the date
+    text = "🌊 The inquiry opened on Sunday, April 9, 2022, in the district court.\n"
+    uri = open_doc(client, tmp_path / "inquiry.txt", text)
+    await diagnostics_for(client, uri, until=lambda codes: "D101" in codes)
+    actions = await client.text_document_code_action_async(lsp.CodeActionParams(
+        lsp.TextDocumentIdentifier(uri), range_of(text, "Sunday"), lsp.CodeActionContext(diagnostics=[])))
+    fix = next(a for a in actions if a.title.startswith("Replace"))
+    assert fix.title == "Replace ‘Sunday, April 9, 2022’ with ‘Saturday, April 9, 2022’ (D101)"
+    fixed = apply_edits(text, fix.edit.document_changes[0].edits)
+    assert fixed == text.replace("Sunday", "Saturday")
+    change_doc(client, uri, 2, fixed)
+    await diagnostics_for(client, uri, until=lambda codes: "D101" not in codes)
+
+
+@pytest.mark.asyncio
 async def test_config_is_read_again_when_it_changes(client: LanguageClient, tmp_path):
     (tmp_path / "desk").mkdir()
     uri = open_doc(client, tmp_path / "desk" / "seed.md", TEXT, "markdown")
