@@ -277,3 +277,30 @@ def test_the_page_and_v2_check_apply_each_suggestion_over_its_words(tmp_path):
                  + units[2 * (m["offset"] + m["length"]):]).decode("utf-16-le")
         assert by_lt == by_page
         assert not [g for g in session.check(by_page).findings if g.code == code], (code, by_page)
+
+
+def test_sarif_carries_each_suggestion_as_a_fix_of_its_region(tmp_path):
+    import json
+
+    import jsonschema
+
+    from tests.conftest import SCHEMA, run_cli
+
+    draft = tmp_path / "draft.txt"
+    draft.write_bytes(DRAFT.replace("\r\n", "\n").encode("utf-8"))
+    sarif = json.loads(run_cli("check", "--format", "sarif", str(draft), cwd=tmp_path).stdout)
+    jsonschema.validate(sarif, json.loads(SCHEMA.read_text(encoding="utf-8")))
+    lines = draft.read_text(encoding="utf-8").split("\n")
+    fixed = 0
+    for res in sarif["runs"][0]["results"]:
+        if "fixes" not in res:
+            continue
+        (change,) = res["fixes"][0]["artifactChanges"]
+        (rep,) = change["replacements"]
+        region = rep["deletedRegion"]
+        assert region == res["locations"][0]["physicalLocation"]["region"]
+        line = lines[region["startLine"] - 1]
+        applied = line[:region["startColumn"] - 1] + rep["insertedContent"]["text"] + line[region["endColumn"] - 1:]
+        assert applied != line and rep["insertedContent"]["text"] == res["properties"]["suggestion"]
+        fixed += 1
+    assert fixed >= 4

@@ -101,6 +101,15 @@ def write(report: Report, out: TextIO) -> None:
             } for i, r in enumerate(f.related)]
         if f.suggestion:
             res["properties"] = {"suggestion": f.suggestion}
+            # a suggestion is the exact text for the finding's region, so it is a SARIF fix a
+            # viewer can apply (still a suggestion: nothing applies it without the user)
+            res["fixes"] = [{
+                "description": {"text": f"Replace with ‘{f.suggestion}’"},
+                "artifactChanges": [{
+                    "artifactLocation": {"uri": _uri(f.path)},
+                    "replacements": [{"deletedRegion": _region(f), "insertedContent": {"text": f.suggestion}}],
+                }],
+            }]
         results.append(res)
     invocation = {
         "executionSuccessful": not report.errors,
