@@ -137,3 +137,17 @@ def test_a_participle_after_a_definite_total_narrows_it():
 
     text = "Customs officers stopped 40 lorries at the border on Monday.\nThe 12 lorries searched carried cigarettes."
     assert lint_text(text, select=["N101"]) == []
+
+
+@pytest.mark.parametrize(("text", "other"), [
+    # a clock time beside a weekday or a time zone is no year (`20:24` written `2024`)
+    ("At 4:42 local time on Saturday (2024 Friday, UTC), a quake struck, injuring 25 people.", False),
+    ("The ferry sank at 2030 GMT on Monday, drowning 12 people.", False),
+    ("In 2024 a quake struck the same coast, injuring 25 people.", True),
+])
+def test_a_four_digit_clock_time_is_not_another_year(text, other):
+    from factlint.analysis.figures import Timeline
+
+    doc = parse(text, published="2019-07-15")
+    assert Timeline(doc).other_year(0) is other
+    assert other or all(m.year is None for m in doc.dates.mentions)

@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from .attribution import AttributionIndex, figure_source
+from .lexicon import user_lexicons
 from .nouns import singular
+from .quantities import load_lexicon
 
 if TYPE_CHECKING:
     from ..document import Document
@@ -166,6 +169,22 @@ def _qualifiers(doc: Document, q: Quantity) -> frozenset[str]:
     if m:
         out.add(stem(m.group(1)))
     return frozenset(out)
+
+
+def narrowing(doc: Document, q: Quantity) -> frozenset[str]:
+    """The words that narrow a count to a smaller group than what it is a count of (`25 wounded
+    people who fled to the hospital` -> fled): its qualifiers less the words that only name what
+    happened to them (`wounded`), which the category says already."""
+    named = _category_stems(user_lexicons(doc, "quantities"), q.category)
+    return frozenset(w for w in _qualifiers(doc, q) if w not in named)
+
+
+@lru_cache(maxsize=64)
+def _category_stems(extra: tuple[str, ...], category: str) -> frozenset[str]:
+    """The stems of the one-word verbs and nouns that name a category (`wounded`, `injured`)."""
+    lex = load_lexicon(extra)  # the lexicon the quantities were read with
+    return frozenset(stem(w) for table in (lex.verbs, lex.nouns) for w, cat in table.items()
+                     if cat == category and " " not in w)
 
 
 def _context(doc: Document, sentence: int, memo: dict[int, frozenset[str]]) -> frozenset[str]:

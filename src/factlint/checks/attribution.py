@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from itertools import accumulate
 
 from ..analysis.attribution import attributed, load_cues
-from ..analysis.figures import Timeline
+from ..analysis.figures import Timeline, narrowing
 from ..analysis.lexicon import user_lexicons
 from ..analysis.quantities import INF, Quantity
 from ..document import Document
@@ -34,13 +34,21 @@ class _Sourced:
     """The figures an article gives with a source (or in a quotation), by category: is a figure
     given with a source elsewhere is a binary search, not a scan. `at least 400` sourced is not
     `around 20,000`: the same figure is a stated number within a tenth of the other's, or one
-    that falls within the other's closed interval."""
+    that falls within the other's closed interval. Nor is a count of a narrower group (`a
+    hospital treated 25 wounded people who fled there`) the same figure as a total (`injuring
+    at least 25 people`): those are kept apart and match only a figure narrowed alike."""
 
     def __init__(self, doc: Document) -> None:
+        self.doc = doc
         values: dict[str, list[float]] = {}
         closed: dict[str, list[tuple[float, float]]] = {}
+        self.narrowed: dict[str, list[tuple[Quantity, frozenset[str]]]] = {}
         for o in doc.quantities:
             if o.category and (attributed(doc, o.start) or doc.in_quotation(o.start, o.end)):
+                narrow = narrowing(doc, o)
+                if narrow:
+                    self.narrowed.setdefault(o.category, []).append((o, narrow))
+                    continue
                 values.setdefault(o.category, []).append(o.value)
                 if o.high != INF:
                     closed.setdefault(o.category, []).append((o.low, o.high))
@@ -63,7 +71,14 @@ class _Sourced:
             return True
         lows = self.lows.get(cat)
         k = bisect_right(lows, q.value) if lows else 0  # closed intervals that start at or below it
-        return k > 0 and self.max_high[cat][k - 1] >= q.value
+        if k > 0 and self.max_high[cat][k - 1] >= q.value:
+            return True
+        narrowed = self.narrowed.get(cat)
+        if not narrowed:
+            return False
+        mine = narrowing(self.doc, q)
+        return any(narrow <= mine and (lo <= o.value <= hi or o.low <= q.value <= o.high != INF)
+                   for o, narrow in narrowed)
 
 
 _AUTHORITY = re.compile(
