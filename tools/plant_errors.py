@@ -685,6 +685,8 @@ def plant_confusable(art: Article, rng: random.Random) -> Plant | None:
     reporter's voice first: a quotation's words are the speaker's)."""
     found: dict[tuple[str, str], list[re.Match]] = {}
     for m in CONFUSABLE_WORDS.finditer(art.text, art.starts[1] if len(art.starts) > 1 else len(art.text)):
+        if sum(c.isupper() for c in m.group(0)) > 1:
+            continue  # an acronym (`WHO's`, the agency's) or a line in capitals: not these words
         pair = (m.group(0).lower().replace("’", "'"), CONFUSABLE[m.group(0).lower().replace("’", "'")])
         found.setdefault(pair, []).append(m)
     if not found:
