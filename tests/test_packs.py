@@ -71,6 +71,18 @@ def test_protestants_judged_in_their_own_paragraph():
     assert lint_text(religious, select=["W101"]) == []
 
 
+def test_protestants_in_a_paragraph_after_a_colon_or_a_quotation():
+    """A blog or a translated quotation set after `... as the photographers showed:` is still
+    read: `Protestants` for protesters is the translator's slip wherever it stands."""
+    story = ("Police cleared the square, as the photographers showed:\n\n"
+             "The arrest of some 300 Protestants led to protests in other cities.\n")
+    assert [f.suggestion for f in lint_text(story, select=["W101"])] == ["protesters"]
+    quoted = "“Police beat the Protestants at the barricade,” one marcher said of the protest.\n"
+    assert [f.suggestion for f in lint_text(quoted, select=["W101"])] == ["protesters"]
+    chapel = "“The Protestants of the chapel marched in protest,” the pastor said.\n"
+    assert lint_text(chapel, select=["W101"]) == []
+
+
 def test_quotations_are_left_alone():
     """A speaker's choice of words is theirs (`flaunted the rules`); but a homophone's spelling
     (`reigned in`, `their`/`there`) is the writer's, so those entries read quotations too."""
@@ -229,6 +241,14 @@ id = "plural-sited"
 pattern = "sited"
 message = "m"
 after = ["@plural"]
+
+[[entry]]
+id = "marked-lose"
+pattern = "lose"
+message = "m"
+quoted = true
+after = ['@article "?']
+before = ['"? ends']
 """
 
 
@@ -253,6 +273,9 @@ def _hits(tmp_path, body, text):
     ("Reasons sited for the delay vary.", 1),  # a capital that opens a sentence: the common word
     ("Our Reasons sited for the delay vary.", 0),  # a capital mid-sentence: a name
     ("Zarquons sited for the delay vary.", 0),  # no common word to read: a name
+    ('Police tied the "lose" ends.', 1),  # a quotation mark between words: they still join it
+    ("Police tied the lose ends.", 1),  # the mark is optional
+    ('Police tied the, "lose" ends.', 0),  # but a comma before it breaks the clause
 ])
 def test_neighbour_sequences_with_classes(tmp_path, text, hits):
     assert len(_hits(tmp_path, NEIGHBOURS, text)) == hits

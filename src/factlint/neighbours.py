@@ -4,11 +4,12 @@ just after it (`before`, `not_before`), each a short sequence of word tests in r
 A test is a word (`course`), a prefix (`rule*`), a word class (`@noun`, `@modal`; see
 wordclass.py), or alternatives joined by `|` (`ban*|law*|@possessive`); a `?` after a test makes
 it optional. `$` is the end of the clause (the match or the words before it are followed by
-punctuation or the end of the text), `^` its start, and `"` a quotation mark next to the match. So `loose` after `["@modal @adverb?"]` fires in `could loose` and `could easily
-loose`, and `there` before `["@plural @aux"]` in `there contracts had`. The words of a sequence
-stand in one clause: only spaces (or an editor's square brackets) separate them from each other
-and from the match, so a comma or a full stop ends the context (`from there, troops moved` is not
-`there troops`)."""
+punctuation or the end of the text), `^` its start, and `"` a quotation mark (words on its other
+side stand right next to it: `@article "?` finds `the` in `the "loose" ends`). So `loose` after
+`["@modal @adverb?"]` fires in `could loose` and `could easily loose`, and `there` before
+`["@plural @aux"]` in `there contracts had`. The words of a sequence stand in one clause: only
+spaces (or an editor's square brackets) separate them from each other and from the match, so a
+comma or a full stop ends the context (`from there, troops moved` is not `there troops`)."""
 
 from __future__ import annotations
 
@@ -117,9 +118,12 @@ def follows(doc, end: int, i: int, seqs: tuple[Sequence, ...]) -> bool:
         test = seq[k]
         if test.boundary:  # punctuation that ends a clause, or the end of the text
             return (j >= len(toks) or _broken(doc, _CLAUSE_END, last, toks[j].start)) and walk(seq, k + 1, j, last)
-        if test.quote:
+        if test.quote:  # the next word stands right after the mark (`"lose" independent`)
             nxt = toks[j].start if j < len(toks) else len(text)
-            return _QUOTE.search(text, last, nxt) is not None and walk(seq, k + 1, j, last)
+            mark = _QUOTE.search(text, last, nxt)
+            if mark is not None and walk(seq, k + 1, j, mark.end()):
+                return True
+            return test.optional and walk(seq, k + 1, j, last)
         if j < len(toks) and _joined(doc, last, toks[j].start):
             if _reads(doc, j, test) and walk(seq, k + 1, j + 1, toks[j].end):
                 return True
@@ -139,9 +143,12 @@ def precedes(doc, start: int, i: int, seqs: tuple[Sequence, ...]) -> bool:
         test = seq[k]
         if test.boundary:  # the start of the text, or punctuation that opens a clause
             return (j < 0 or _broken(doc, _CLAUSE_START, toks[j].end, first)) and walk(seq, k - 1, j, first)
-        if test.quote:
+        if test.quote:  # the word before stands right before the mark (`two "lose"`)
             prev = toks[j].end if j >= 0 else 0
-            return _QUOTE.search(text, prev, first) is not None and walk(seq, k - 1, j, first)
+            mark = _QUOTE.search(text, prev, first)
+            if mark is not None and walk(seq, k - 1, j, mark.start()):
+                return True
+            return test.optional and walk(seq, k - 1, j, first)
         if j >= 0 and _joined(doc, toks[j].end, first):
             if _reads(doc, j, test) and walk(seq, k - 1, j - 1, toks[j].start):
                 return True
