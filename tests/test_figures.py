@@ -28,6 +28,12 @@ def _sources(text: str) -> list[tuple[str, str | None]]:
      [("50,000", "organisers"), ("12,000", "police")]),
     # a vague source names no one
     ("Reportedly, 30 people were detained.", [("30", None)]),
+    # nor does a reporting verb in the passive, whose subject is what is reported on
+    ("It was reported that 30 people were detained.", [("30", None)]),
+    ("Nine men were jailed on Monday. A tenth man was found not guilty.", [("Nine", None)]),
+    # unless it names its agent
+    ("Fourteen deaths were confirmed on Friday by the health ministry.", [("Fourteen", "health ministry")]),
+    ("The minister was quoted as saying 40 people had fled.", [("40", "minister")]),
 ])
 def test_whose_claim_a_figure_is(text, expected):
     assert _sources(text) == expected

@@ -21,6 +21,8 @@ if TYPE_CHECKING:
     from ..document import Document
 
 PRONOUNS = frozenset("he she they it we i you".split())
+# the kinds of attribution that name no source (`reportedly`, `it was reported`)
+UNNAMED = frozenset({"vague", "passive"})
 
 
 class PhraseIndex:
@@ -154,7 +156,7 @@ class Attribution:
     source_end: int
     sentence: int
     paragraph: int
-    kind: str  # said, act, according, citing, witness, vague, introduced
+    kind: str  # said, act, according, citing, witness, vague, passive (no one named), introduced
     spans: tuple[tuple[int, int], ...] = ()
 
     def covers(self, offset: int) -> bool:
@@ -194,6 +196,10 @@ _DETERMINER_BEFORE = re.compile(r"\b(?:an?|the|some|many|all|several|these|those
                                 r"other|most|newly)\s+$", re.I)
 # the reporting verb ends its clause: `..., X said.`, `..., X said on Monday.`
 _CLAUSE_ENDS = re.compile(r"(?:\s+(?:on|in|at|late|early|last|this)\s+[\w’'-]+(?:\s+[\w’'-]+)?)?\s*[.;,!?”\"]")
+# a reporting verb in the passive (`was found`, `were told`, `has been reported`)
+_PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:(?:[a-z]+ly|not|also|later|then)\s+)?$", re.I)
+_SPEAKER_AFTER_PASSIVE = re.compile(r"\s+as\s+(?:saying|stating|telling|writing)\b")  # `was quoted as saying`
+_AGENT = re.compile(r"(?:\s+(?:on|in|at|late|early|last|this)\s+[\w’'-]+(?:\s+[\w’'-]+)?)?\s+by\s")
 _INVERTED = re.compile(r"[,”\"]\s*$")  # `..., said police`, `“…” said Sabyr`
 _ADVERBS = frozenset("also later then previously earlier had has have was were is are reportedly "
                      "further separately again would will did".split())
@@ -303,7 +309,19 @@ def find_attributions(doc: Document) -> list[Attribution]:
                 kind = "act"  # `announced the tax cut`: sources its figures, not a motive
             if _DETERMINER_BEFORE.search(text, max(s.start, vs - 9), vs):
                 continue  # `an estimated 100,000`, `some estimated death tolls`: not a source
-            if verb == "according to":
+            passive = _PASSIVE_BEFORE.search(text, max(s.start, vs - 24), vs)
+            if passive and not _SPEAKER_AFTER_PASSIVE.match(text, ve, s.end):
+                # `A tenth defendant was found not guilty`, `It was reported that`: the subject is
+                # what is reported on, not who reports it; the source is the agent (`was announced
+                # on Friday by the university`), else it is reported by no one named (and, as wire
+                # copy does, the report runs on over its paragraph)
+                agent = _AGENT.match(text, ve, s.end)
+                src = _source_after(text, agent.end() - 1, s.end) if agent else None
+                if src is None:
+                    found.append(Attribution(verb, vs, ve, text[passive.start():ve], passive.start(), ve, k,
+                                             para, "passive"))
+                    continue
+            elif verb == "according to":
                 kind = "according"
                 src = _source_after(text, ve, s.end)
             elif verb in ("citing", "quoting") and kind != "act":
@@ -534,7 +552,8 @@ def figure_source(doc: Document, index: AttributionIndex, start: int, end: int, 
     over its paragraph as wire copy does, or when it stands in a source's quotation. A definite
     total used as a noun phrase (`the release of the 53 people arrested`) is the article's own
     claim even in a reported sentence: the reporter presupposes it. So is a figure no one gives,
-    and one given only by a vague source (`reportedly`)."""
+    and one given only by a vague source (`reportedly`) or a passive that names no one (`it was
+    reported`)."""
     quoted = doc.in_quotation(start, end)
     if definite and not quoted:
         return None
@@ -543,7 +562,7 @@ def figure_source(doc: Document, index: AttributionIndex, start: int, end: int, 
     here: list[Attribution] = []
     nearest = None
     for a in index.nearest(start, sentence=k, paragraph=paragraph):
-        if a.kind == "vague":
+        if a.kind in UNNAMED:
             continue
         if a.sentence != k:
             nearest = a

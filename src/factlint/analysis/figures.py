@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from .attribution import AttributionIndex, figure_source
+from .attribution import UNNAMED, AttributionIndex, figure_source
 from .lexicon import user_lexicons
 from .nouns import singular
 from .quantities import load_lexicon
@@ -289,7 +289,7 @@ class Restatement:
     def explicit(self, f: Figure) -> bool:
         """Is a figure's source named in its own sentence (not carried over from another)?"""
         return self._once("explicit", f, lambda f: f.source == "quotation" or any(
-            a.kind != "vague" for a in self._attributions(f.q.sentence)))
+            a.kind not in UNNAMED for a in self._attributions(f.q.sentence)))
 
     def predication(self, f: Figure) -> frozenset[str]:
         """The stems of the content words of a count's clause up to it, when a verb takes it as
