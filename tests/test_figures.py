@@ -126,6 +126,9 @@ def _restated(text: str) -> bool:
     ("Four men were held on Monday. The five men were questioned.", True),  # anaphoric subject
     ("Four men were held on Monday. The five men questioned were released.", False),  # narrowed
     ("Four men were held on Monday. Five men were questioned.", False),  # no determiner: another group
+    ("Four men were held on Monday. Lawyers for the five men were in court.", False),  # not the subject
+    ("Four men were held on Monday. On Tuesday, the five men were questioned.", True),
+    ("Four men were held on Monday. Police said that the five men were questioned.", True),
     ("It plans to open 30 stores. It plans to open 25 stores.", True),  # the same predication
     ("Ortiz won 30 seats. Her rival Blanco won 25 seats.", False),  # another subject
     ("Shelling wounded a nurse and four soldiers. Three soldiers and a nurse were wounded.", True),

@@ -279,9 +279,16 @@ class Restatement:
         return bool(pa) and pa == self.predication(b)
 
     def anaphoric(self, f: Figure) -> bool:
-        """`The eleven men were prosecuted`: `the`, a bare plural head, then a finite verb."""
+        """`The eleven men were prosecuted`: `the`, a bare plural head, then a finite verb, the
+        subject of its clause (not `residents of the 12 homes were ...`)."""
         q, text = f.q, self.doc.text
-        if not _ANAPHOR.search(text, max(0, q.start - 8), q.start) or f.qualifiers or " " in q.head.strip():
+        the = _ANAPHOR.search(text, max(0, q.start - 8), q.start)
+        if not the or f.qualifiers or " " in q.head.strip():
+            return False
+        s = self.doc.sentences[q.sentence]
+        opens = text[s.start:the.start()].rstrip(" “\"‘'")
+        if opens and not any(m.end() == len(opens) for m in _CLAUSE_OPEN.finditer(opens, max(0, len(opens) - 10))) \
+                and not opens.endswith((" and", " but")):
             return False
         m = re.compile(r"\s+" + re.escape(q.head)).match(text, q.end)
         return bool(m and _PREDICATE.match(text, m.end()))
