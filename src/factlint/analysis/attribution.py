@@ -79,7 +79,8 @@ class Cues:
 
 
 def _alternation(words, flags=re.I) -> re.Pattern:
-    alts = sorted({re.escape(w).replace(r"\ ", r"\s+") for w in words}, key=len, reverse=True)
+    # longest first; alike in length, alphabetical: the same pattern text every run (see regex_cache)
+    alts = sorted({re.escape(w).replace(r"\ ", r"\s+") for w in words}, key=lambda a: (-len(a), a))
     firsts = "".join(sorted({c for w in words for c in (w[0].lower(), w[0].upper())}))
     return re.compile(f"(?=[{re.escape(firsts)}])" + r"(?<![\w-])(?:" + "|".join(alts) + r")(?![\w-])", flags)
 

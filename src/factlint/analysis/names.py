@@ -46,7 +46,8 @@ previously eventually separately elsewhere afterwards soon once already even onl
 indeed thus therefore hence nonetheless otherwise besides moreover furthermore likewise similarly
 initially subsequently currently""".split())
 
-_PARTICLE = "|".join(sorted(PARTICLES, key=len, reverse=True))
+# longest first; alike in length, alphabetical: the same pattern text every run (see regex_cache)
+_PARTICLE = "|".join(sorted(PARTICLES, key=lambda p: (-len(p), p)))
 # capitalised words in a row, particles allowed between (`Juan de la Cruz`); written to begin with
 # the capital, so the regex engine skips to capitals at C speed; a particle before the first
 # capital (`de Klerk`) is read back from the text (_PARTICLE_BEFORE)

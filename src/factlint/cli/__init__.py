@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-import click
+from .. import __version__, regex_cache
 
-from .. import __version__
+# before click and the rules compile their patterns: they find them compiled (see regex_cache)
+regex_cache.load()
+
+import click  # noqa: E402
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
