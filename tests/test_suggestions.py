@@ -148,8 +148,10 @@ def _problems(text: str, opts: dict, found: list[Finding], checked: list[Finding
         where = f"{f.code} at {f.line}:{f.column} ‘{text[start:end]}’ -> ‘{f.suggestion}’"
         out += [f"{where}: {p}" for p in _seam_problems(text, start, end, f)]
         applied = text[:start] + f.suggestion + text[end:]
+        everything = {k: v for k, v in opts.items() if k != "select"}
+        applied_all = lint_text(applied, **everything)
         before = [g for g in found if g.code == f.code]
-        after = [g for g in lint_text(applied, **opts) if g.code == f.code]
+        after = [g for g in (applied_all if everything == opts else lint_text(applied, **opts)) if g.code == f.code]
         new_end = start + len(f.suggestion)
         for g in after:
             gs, ge = _span(applied, g)
@@ -157,7 +159,7 @@ def _problems(text: str, opts: dict, found: list[Finding], checked: list[Finding
                 out.append(f"{where}: {f.code} still fires there: {g.message}")
         if len(after) >= len(before):
             out.append(f"{where}: {len(before)} {f.code} findings before, {len(after)} after")
-        out += [f"{where}: {p}" for p in _broken_elsewhere(text, applied, opts, f.code, start, new_end)]
+        out += [f"{where}: {p}" for p in _broken_elsewhere(text, everything, applied, applied_all, f.code, start, new_end)]
     return out
 
 
@@ -167,19 +169,20 @@ def _problems(text: str, opts: dict, found: list[Finding], checked: list[Finding
 _CLAIM_RULES = frozenset({"A101", "A102", "A103"})
 
 
-def _broken_elsewhere(text: str, applied: str, opts: dict, code: str, start: int, end: int) -> list[str]:
+def _broken_elsewhere(text: str, everything: dict, applied: str, applied_all: list[Finding], code: str,
+                      start: int, end: int) -> list[str]:
     """New findings of the other rules away from the new words: the fix broke its sentence
     (`“...,” the company claimed.` -> `“...,” said.` leaves a quotation without a speaker). A
     new finding on the new words themselves is a new reading of the corrected copy, not a
-    broken fix."""
-    everything = {k: v for k, v in opts.items() if k != "select"}
+    broken fix. (`everything`: the options with every rule on; `applied_all`: what they find in
+    the applied text.)"""
     key = (text, repr(sorted(everything.items())))
     if key not in _ALL_RULES:  # one text has several suggestions: lint it once with every rule
         _ALL_RULES.clear()
         _ALL_RULES[key] = lint_text(text, **everything)
     was = Counter((g.code, g.message) for g in _ALL_RULES[key])
     out = []
-    for g in lint_text(applied, **everything):
+    for g in applied_all:
         if g.code == code or g.code in _CLAIM_RULES:
             continue
         if was[(g.code, g.message)] > 0:
