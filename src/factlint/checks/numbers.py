@@ -26,6 +26,9 @@ staff officials farmers voters delegates athletes runners drivers inmates""".spl
 # how many earlier distinct figures of one count each figure is compared with: every one in any
 # real article, and a bound that keeps a file of thousands of figures linear
 WINDOW = 64
+# how many earlier counts of its noun a count may give again as the same claim: a restatement
+# refers back to a recent mention (an anaphor to the nearest), and reading each pair's words costs
+RESTATED_WINDOW = 16
 
 
 def _fmt(x: float) -> str:
@@ -244,7 +247,7 @@ def _earlier_restated(group: _Earlier, b: Figure, restate: Restatement,
     if (b.noun, b.q.value) in headline or b.q.hedge == "vague":
         return None
     q = b.q
-    for a in islice(reversed(group.everyone.values()), WINDOW):
+    for a in islice(reversed(group.everyone.values()), RESTATED_WINDOW):
         qa = a.q
         if qa.sentence == q.sentence or qa.overlaps(q) or qa.hedge == "vague" or a.frame != b.frame \
                 or (a.dates and b.dates and a.dates != b.dates):
