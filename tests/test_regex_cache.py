@@ -112,3 +112,14 @@ def test_patterns_built_from_sets_are_the_same_text_every_run():
     after = "import re\nprint(sorted(repr(k) for k in re._cache if k[0] is str), file=sys.stderr)"
     runs = [_check_in_python({"PYTHONHASHSEED": seed, "FACTLINT_NO_CACHE": "1"}, after=after) for seed in "12"]
     assert runs[0] == runs[1] and len(runs[0]) > 1000
+
+
+def test_kept_are_the_patterns_something_holds_not_an_articles_one_off_ones(tmp_path, monkeypatch):
+    monkeypatch.setenv("FACTLINT_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(regex_cache, "_entries", {})
+    held = re.compile(r"held (?P<word>\w+) here")
+    re.compile(r"\s+" + re.escape("one-off head noun"))  # made, used once, dropped
+    regex_cache.save()
+    _, entries = marshal.loads(_cache_file(tmp_path).read_bytes())
+    kept = {e[0] for e in entries}
+    assert held.pattern in kept and r"\s+one\-off\ head\ noun" not in kept

@@ -6,9 +6,10 @@ Python cannot pickle a compiled pattern (it pickles the source and compiles it a
 cache holds what `re` compiles a pattern to: the code array `_sre.compile` takes, with the
 pattern's flags and groups. `load()` builds each cached pattern from it and puts it in `re`'s
 own cache, so the `re.compile(...)` calls of every module find it there, none of them changed.
-At exit, patterns this run compiled that the cache lacks are compiled once more through
-`re`'s parser and code generator and added, each only when the pattern so built equals (code,
-flags, pattern; then groups) the one `re` compiled.
+At exit, the patterns this run compiled that the cache lacks, and that something still holds
+(a module's constant, a cached set of cues, a pack: not the one-off patterns an article made and
+dropped), are compiled once more through `re`'s parser and code generator and added, each only
+when the pattern so built equals (code, flags, pattern; then groups) the one `re` compiled.
 
 These are private parts of `re` (`_sre.compile`, `re._parser`, `re._compiler._code`,
 `re._cache`), so the cache is built to be lost without harm: one file per interpreter, keyed by
@@ -24,13 +25,11 @@ import re
 import sys
 import zlib
 from array import array
-from time import perf_counter
 
 from .packcache import cache_dir
 
-FORMAT = 1
+FORMAT = 2
 MOST = 400  # patterns kept: room left in `re`'s cache (512) for those compiled as a run goes
-WORTH = 0.002  # seconds of compiling a write must save (an article's one-off patterns do not)
 
 # (pattern, flags) -> (pattern, flags, compiled flags, code as bytes, groups, group names)
 _entries: dict[tuple[str, int], tuple] = {}
@@ -112,31 +111,44 @@ def fresh(pattern: str, flags: int) -> tuple | None:
     return pattern, flags, real.flags, code, real.groups, groupindex
 
 
+def _held() -> set[tuple[str, int]]:
+    """The patterns in `re`'s cache that something besides `re` holds: a marker pattern compiled
+    here and held by nothing gives the count of references `re` and this loop make."""
+    marker = f"(?#factlint {os.getpid()} {id(_entries)})"
+    re.compile(marker)
+    items = [(k, v) for k, v in re._cache.items() if k[0] is str]
+    counts = {(k[1], k[2]): sys.getrefcount(v) for k, v in items}
+    floor = counts.pop((marker, 0))
+    re._cache.pop((str, marker, 0), None)
+    return {k for k, n in counts.items() if n > floor}
+
+
 def save() -> None:
-    """Add the patterns this run compiled to the cache, when compiling them was worth a write."""
+    """Add the patterns this run compiled and still holds to the cache (kept: those held this run,
+    then the newest, at most MOST)."""
     path = _path()
     if path is None:
         return
     try:
-        new = [(p, f) for t, p, f in list(re._cache)
-               if t is str and (p, f) not in _entries and not f & (re.DEBUG | re.LOCALE)]
+        held = _held()
     except Exception:  # noqa: BLE001 - `re` keeps its cache otherwise: nothing to save
         return
-    if not new:
+    new = [k for k in held if k not in _entries and not k[1] & (re.DEBUG | re.LOCALE)]
+    added = [e for e in (fresh(p, f) for p, f in sorted(new)) if e is not None]
+    if not added:
         return
-    t = perf_counter()
-    added = [e for e in (fresh(p, f) for p, f in new) if e is not None]
-    if not added or (_entries and perf_counter() - t < WORTH):
-        return
-    live = {(p, f) for t, p, f in re._cache if t is str}  # not those `re` has let go this run
-    kept = [e for k, e in _entries.items() if k in live] + added
+    kept = list(_entries.values()) + added
+    if len(kept) > MOST:  # the oldest of those not held this run go first
+        idle = [e for e in kept if (e[0], e[1]) not in held]
+        gone = {id(e) for e in idle[:len(kept) - MOST]}
+        kept = [e for e in kept if id(e) not in gone][-MOST:]
     tmp = f"{path}.{os.getpid()}.tmp"
     try:
         import marshal
 
         os.makedirs(os.path.dirname(path), exist_ok=True)
         with open(tmp, "wb") as fh:
-            marshal.dump((_key(), kept[-MOST:]), fh)
+            marshal.dump((_key(), kept), fh)
         os.replace(tmp, path)
     except Exception:  # noqa: BLE001 - a read-only home or a full disk: run without a cache
         if os.path.exists(tmp):
