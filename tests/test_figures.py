@@ -160,3 +160,14 @@ def test_a_four_digit_clock_time_is_not_another_year(text, other):
     doc = parse(text, published="2019-07-15")
     assert Timeline(doc).other_year(0) is other
     assert other or all(m.year is None for m in doc.dates.mentions)
+
+
+@pytest.mark.xfail(strict=True, reason="`all 33 passengers` is the whole; a later bare `carried 30 passengers` "
+                   "is the whole again, but `30 passengers were from Ohio` would be a part: N101 compares "
+                   "a definite total only with a larger later count")
+def test_a_smaller_count_after_the_whole_given_with_all():
+    from factlint import lint_text
+
+    text = ("The sinking of the ferry took the lives of all 41 passengers.\n"
+            "The ferry, which left port at dawn, carried 38 passengers and five crew.")
+    assert [f.code for f in lint_text(text, select=["N101"])] == ["N101"]
