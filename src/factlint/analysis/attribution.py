@@ -312,9 +312,9 @@ def find_attributions(doc: Document) -> list[Attribution]:
                 continue  # `an estimated 100,000`, `some estimated death tolls`: not a source
             passive = _PASSIVE_BEFORE.search(text, max(s.start, vs - 24), vs)
             if passive and not _SPEAKER_AFTER_PASSIVE.match(text, ve, s.end):
-                # `A tenth defendant was found not guilty`, `It was reported that`: the subject is
+                # `A fourth suspect was found not guilty`, `It was reported that`: the subject is
                 # what is reported on, not who reports it; the source is the agent (`was announced
-                # on Friday by the university`), else it is reported by no one named (and, as wire
+                # on Monday by the coroner`), else it is reported by no one named (and, as wire
                 # copy does, the report runs on over its paragraph)
                 agent = _AGENT.match(text, ve, s.end)
                 src = _source_after(text, agent.end() - 1, s.end) if agent else None

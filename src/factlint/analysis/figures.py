@@ -172,8 +172,8 @@ def _qualifiers(doc: Document, q: Quantity) -> frozenset[str]:
 
 
 def narrowing(doc: Document, q: Quantity) -> frozenset[str]:
-    """The words that narrow a count to a smaller group than what it is a count of (`25 wounded
-    people who fled to the hospital` -> fled): its qualifiers less the words that only name what
+    """The words that narrow a count to a smaller group than what it is a count of (`30 injured
+    people who were brought in by taxi` -> brought): its qualifiers less the words that only name what
     happened to them (`wounded`), which the category says already."""
     named = _category_stems(user_lexicons(doc, "quantities"), q.category)
     return frozenset(w for w in _qualifiers(doc, q) if w not in named)
@@ -238,15 +238,15 @@ class Restatement:
     """Does a later count of the same noun give the same claim again? Three shapes say so
     beyond doubt, each read only for the pairs a rule asks about (most articles ask none):
 
-    - an anaphoric definite subject, `The eleven men were prosecuted` after `nine men were
-      jailed`: `the` and a bare head with nothing that narrows it, the subject of its clause,
+    - an anaphoric definite subject, `The six men were charged` after `seven men were
+      sentenced`: `the` and a bare head with nothing that narrows it, the subject of its clause,
       refers back to the group already counted, whatever happens to it next;
-    - the same predication, `it was impossible to collect the necessary 10,000 signatures` ...
-      `it is impossible to collect 11,000 signatures`: the count is the object of the same verb,
+    - the same predication, `it was impossible to gather the required 5,000 signatures` ...
+      `it is impossible to gather 6,000 signatures`: the count is the object of the same verb,
       with the same content words before it in its clause (its subject, the words that govern
       the verb);
-    - the same coordination, `injured a man and two women` ... `Three women and a man were
-      injured`: the same groups listed together, with what happened to them."""
+    - the same coordination, `injuring a boy and three pensioners` ... `Four pensioners and a boy
+      were injured`: the same groups listed together, with what happened to them."""
 
     def __init__(self, doc: Document) -> None:
         self.doc = doc
@@ -279,7 +279,7 @@ class Restatement:
         return bool(pa) and pa == self.predication(b)
 
     def anaphoric(self, f: Figure) -> bool:
-        """`The eleven men were prosecuted`: `the`, a bare plural head, then a finite verb, the
+        """`The six men were charged`: `the`, a bare plural head, then a finite verb, the
         subject of its clause (not `residents of the 12 homes were ...`)."""
         q, text = f.q, self.doc.text
         the = _ANAPHOR.search(text, max(0, q.start - 8), q.start)
@@ -300,7 +300,7 @@ class Restatement:
 
     def predication(self, f: Figure) -> frozenset[str]:
         """The stems of the content words of a count's clause up to it, when a verb takes it as
-        its object (`impossible to collect the necessary 10,000 signatures` -> impossible,
+        its object (`impossible to gather the required 5,000 signatures` -> impossible,
         collect); empty when none does or fewer than two words say what the clause is."""
         return self._once("predication", f, self._read_predication)
 
@@ -325,7 +325,7 @@ class Restatement:
                 is_class("verb", *words[k]) or k > 0 and is_class("determiner", *words[k - 1])
 
         k = len(words) - 1
-        # back over the count's determiners and modifiers (`the necessary`) to the verb that takes it
+        # back over the count's determiners and modifiers (`the required`) to the verb that takes it
         while k >= 0 and modifier(k):
             k -= 1
         if k < 0 or function(*words[k]) or not is_class("verb", *words[k]):
@@ -334,7 +334,7 @@ class Restatement:
         return content if len(content) >= 2 else frozenset()
 
     def partners(self, f: Figure) -> frozenset[str]:
-        """The groups listed with a count (`a man` in `a man and two women`, `two women and a
+        """The groups listed with a count (`a boy` in `a boy and three pensioners`, `three pensioners and a
         man`), by their noun."""
         return self._once("partners", f, self._read_partners)
 

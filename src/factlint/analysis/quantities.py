@@ -462,14 +462,14 @@ def _what(doc, lex: Lexicon, s: int, e: int, lo: int, hi: int) -> tuple[str, tup
         if category:
             break
     # a verb that says what happened to them: after the head (`were killed`, `died`, `18 killed`)
-    # (past a group coordinated with it: `Three women and a man were injured`)
+    # (past a group coordinated with it: `Four pensioners and a boy were hurt`)
     n = len(head_words)
     n += _conjunct_after(lex, after, n)
     verb_cat, where = _verb_in(lex, after[n:n + 6])
     verb_at = (True, n + where[0], n + where[1]) if where else None
     if not verb_cat:
         # or before the number: `killed 27 people`, `the death toll rose to 40`, `arrested more than`,
-        # `injured a man and two women`
+        # `hurt a boy and three pensioners`
         verb_cat, where = _before_number(lex, before[:len(before) - _conjunct_before(lex, before)])
         verb_at = (False, *where) if where else None
     if verb_cat and (not category or category in ("victims",) or lex_is_people(category)):
@@ -523,7 +523,7 @@ _LINKING = frozenset("to at the a an all of rose risen rises climbed reached sto
                      "put".split())
 
 
-# what may begin a noun phrase coordinated with a count (`a man and two women`)
+# what may begin a noun phrase coordinated with a count (`a boy and three pensioners`)
 _CONJUNCT_DETERMINERS = frozenset(["a", "an", "the", "another", "his", "her", "their", "its", *UNITS])
 
 
@@ -536,7 +536,7 @@ def _conjunct_word(lex: Lexicon, word: str) -> bool:
 
 def _conjunct_after(lex: Lexicon, after: list[str], n: int) -> int:
     """How many words after a count's head are a group coordinated with it (`and a man` in
-    `Three women and a man were injured`): 0 when there is none."""
+    `Four pensioners and a boy were hurt`): 0 when there is none."""
     if n == 0 or len(after) <= n + 1 or after[n].lower() != "and":
         return 0
     i = n + 1
@@ -550,7 +550,7 @@ def _conjunct_after(lex: Lexicon, after: list[str], n: int) -> int:
 
 def _conjunct_before(lex: Lexicon, before: list[str]) -> int:
     """How many words just before a count are a group coordinated with it (`a man and` in
-    `injured a man and two women`): 0 when there is none."""
+    `hurt a boy and three pensioners`): 0 when there is none."""
     if len(before) < 2 or before[-1].lower() != "and":
         return 0
     i = len(before) - 1

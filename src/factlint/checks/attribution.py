@@ -35,8 +35,8 @@ class _Sourced:
     given with a source elsewhere is a binary search, not a scan. `at least 400` sourced is not
     `around 20,000`: the same figure is a stated number within a tenth of the other's, or one
     that falls within the other's closed interval. Nor is a count of a narrower group (`a
-    hospital treated 25 wounded people who fled there`) the same figure as a total (`injuring
-    at least 25 people`): those are kept apart and match only a figure narrowed alike."""
+    clinic treated 30 injured people who were brought in by taxi`) the same figure as a total
+    (`injuring at least 30 people`): those are kept apart and match only a figure narrowed alike."""
 
     def __init__(self, doc: Document) -> None:
         self.doc = doc

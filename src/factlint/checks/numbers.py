@@ -241,7 +241,7 @@ def _earlier_conflict(group: _Earlier, b: Figure, by_noun: bool, contested: bool
 def _earlier_restated(group: _Earlier, b: Figure, restate: Restatement,
                       headline: set[tuple[str, float]]) -> Figure | None:
     """The nearest earlier count of b's noun that b gives again as the same claim (an anaphoric
-    `The eleven men were ...`, the same predication, the same groups listed together) with a
+    `The six men were ...`, the same predication, the same groups listed together) with a
     value it cannot have. Who is said to give each does not part them unless each names its own
     source in its own sentence: a restated claim is one claim."""
     if (b.noun, b.q.value) in headline or b.q.hedge == "vague":
