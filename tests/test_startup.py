@@ -17,7 +17,8 @@ ARTICLE = ROOT / "seeds" / "000_ccc7fe8cb40e4a84.txt"
 # modules a one-article run has no use for: plugin discovery when no plugin is installed,
 # did-you-mean when nothing is misspelt, a process pool for one file, formats not asked for
 NOT_AT_STARTUP = ("importlib.metadata", "concurrent.futures", "multiprocessing", "tabulate",
-                  "factlint.baseline", "factlint.reporters.sarif", "factlint.reporters.json", "email")
+                  "factlint.baseline", "factlint.reporters.sarif", "factlint.reporters.json", "email",
+                  "difflib", "factlint.analysis.source_match")  # source matching: only with --source
 
 
 def _modules_after(*args: str, env: dict | None = None) -> set[str]:

@@ -55,10 +55,10 @@ def name_variant(doc: Document) -> Iterator[Hit]:
     Instead:
         Sviatlana Tsikhanouskaya left for Lithuania. Tsikhanouskaya's allies said Tsikhanouskaya would return.
     """
-    from ..analysis.source_match import names_against
-
     spoken: set[str] = set()
     for src in _sources(doc):
+        from ..analysis.source_match import names_against  # only with --source (difflib)
+
         agreed, differ = names_against(doc, src)
         spoken |= agreed | {name_key(d.mention.surname) for d in differ}
     house = _house_names(doc)
@@ -268,9 +268,9 @@ def name_differs_from_source(doc: Document) -> Iterator[Hit]:
     Instead:
         Opposition leader Sviatlana Tsikhanouskaya said she would return to Minsk.
     """
-    from ..analysis.source_match import names_against
-
     for src in _sources(doc):
+        from ..analysis.source_match import names_against  # only with --source (difflib)
+
         for d in names_against(doc, src)[1]:
             m, sm = d.mention, d.source_mention
             if m.surname.casefold() in _house_names(doc):
