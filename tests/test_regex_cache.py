@@ -123,3 +123,27 @@ def test_kept_are_the_patterns_something_holds_not_an_articles_one_off_ones(tmp_
     _, entries = marshal.loads(_cache_file(tmp_path).read_bytes())
     kept = {e[0] for e in entries}
     assert held.pattern in kept and r"\s+one\-off\ head\ noun" not in kept
+
+
+def test_a_cached_pattern_is_built_when_first_asked_for(tmp_path, monkeypatch):
+    monkeypatch.setenv("FACTLINT_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(regex_cache, "_entries", {})
+    monkeypatch.setattr(regex_cache, "_armed", True)  # nothing saved when the tests end
+    first = "_cache2" if hasattr(re, "_cache2") else "_cache"  # the dict re.compile looks in first
+    monkeypatch.setattr(re, first, dict(getattr(re, first)))
+    used, unused = r"(?P<n>\d+) asked for", r"never (\w+) asked"
+    entries = [regex_cache.fresh(p, 0) for p in (used, unused)]
+    Path(regex_cache._path()).write_bytes(marshal.dumps((regex_cache._key(), entries)))
+    re.purge()
+    assert regex_cache.load() == 2
+    cache = getattr(re, first)
+    assert not {used, unused} & {k[1] for k in cache}
+
+    def no_compiling(*args):
+        raise AssertionError("compiled, not built from the cache")
+
+    monkeypatch.setattr(re._compiler, "compile", no_compiling)
+    p = re.compile(used)
+    assert (str, used, 0) in cache and (str, unused, 0) not in cache
+    assert re.compile(used) is p and p.groupindex == {"n": 1}
+    assert p.match("12 asked for").group("n") == "12"

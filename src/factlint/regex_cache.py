@@ -4,8 +4,10 @@ under 2 ms.
 
 Python cannot pickle a compiled pattern (it pickles the source and compiles it again), so the
 cache holds what `re` compiles a pattern to: the code array `_sre.compile` takes, with the
-pattern's flags and groups. `load()` builds each cached pattern from it and puts it in `re`'s
-own cache, so the `re.compile(...)` calls of every module find it there, none of them changed.
+pattern's flags and groups. `load()` reads them and makes `re`'s own cache build a cached
+pattern the first time it is asked for (a dict whose `__missing__` builds it), so the
+`re.compile(...)` calls of every module find it there, none of them changed, and a run pays
+only for the patterns it uses (the file also holds those of `serve`, `lsp` or a Dask run).
 At exit, the patterns this run compiled that the cache lacks, and that something still holds
 (a module's constant, a cached set of cues, a pack: not the one-off patterns an article made and
 dropped), are compiled once more through `re`'s parser and code generator and added, each only
@@ -29,7 +31,7 @@ from array import array
 from .packcache import cache_dir
 
 FORMAT = 2
-MOST = 400  # patterns kept: room left in `re`'s cache (512) for those compiled as a run goes
+MOST = 600  # patterns kept (those not used cost a run only their reading: a few microseconds)
 
 # (pattern, flags) -> (pattern, flags, compiled flags, code as bytes, groups, group names)
 _entries: dict[tuple[str, int], tuple] = {}
@@ -64,8 +66,32 @@ def _code_size() -> int:
     return _sre.CODESIZE
 
 
+class _Built(dict):
+    """`re`'s cache (the dict its compile looks in first), building a pattern read from the
+    cache file when it is first asked for."""
+
+    __slots__ = ()
+
+    def __missing__(self, key: tuple) -> re.Pattern:
+        e = _entries.get(key[1:]) if key[0] is str else None
+        if e is None:
+            raise KeyError(key)
+        try:
+            compiled = _build(e[0], e[2], e[3], e[4], e[5])
+        except Exception:  # noqa: BLE001 - re compiles it as usual
+            raise KeyError(key) from None
+        self[key] = compiled
+        return compiled
+
+
+def _re_caches() -> list[dict]:
+    # 3.11 looks in `_cache`; 3.12 and later in `_cache2` first, then `_cache`
+    return [d for d in (getattr(re, "_cache2", None), getattr(re, "_cache", None)) if isinstance(d, dict)]
+
+
 def load() -> int:
-    """Put the cached patterns in `re`'s cache; how many. Saves new ones at exit."""
+    """Read the cached patterns for `re`'s cache to build on demand; how many. Saves new ones at
+    exit."""
     global _armed
     path = _path()
     if path is None or array("I").itemsize != _code_size():
@@ -79,19 +105,17 @@ def load() -> int:
         import marshal
 
         with open(path, "rb") as fh:
-            key, entries = marshal.load(fh)
+            key, entries = marshal.loads(fh.read())  # one read: load(fh) reads piecemeal, 10x slower
         if key != _key():
             return 0
-        built = {}
-        for e in entries:
-            pattern, flags, compiled_flags, code, groups, groupindex = e
-            built[(str, pattern, flags)] = _build(pattern, compiled_flags, code, groups, groupindex)
-            _entries[(pattern, flags)] = e
+        read = {(e[0], e[1]): e for e in entries if len(e) == 6}
+        first = "_cache2" if hasattr(re, "_cache2") else "_cache"
+        if type(getattr(re, first)) is dict:
+            setattr(re, first, _Built(getattr(re, first)))
     except Exception:  # noqa: BLE001 - a cache is safe to lose: any problem means compile as usual
-        _entries.clear()
         return 0
-    re._cache.update(built)
-    return len(built)
+    _entries.update(read)
+    return len(read)
 
 
 def fresh(pattern: str, flags: int) -> tuple | None:
@@ -112,14 +136,18 @@ def fresh(pattern: str, flags: int) -> tuple | None:
 
 
 def _held() -> set[tuple[str, int]]:
-    """The patterns in `re`'s cache that something besides `re` holds: a marker pattern compiled
-    here and held by nothing gives the count of references `re` and this loop make."""
+    """The patterns in `re`'s caches that something besides `re` holds. A marker pattern compiled
+    here and held by nothing gives the count of references this loop makes."""
     marker = f"(?#factlint {os.getpid()} {id(_entries)})"
     re.compile(marker)
-    items = [(k, v) for k, v in re._cache.items() if k[0] is str]
-    counts = {(k[1], k[2]): sys.getrefcount(v) for k, v in items}
+    caches = _re_caches()
+    items = {k: v for d in caches for k, v in list(d.items()) if k[0] is str}
+    counts = {}
+    for k, v in items.items():
+        counts[(k[1], k[2])] = sys.getrefcount(v) - sum(d.get(k) is v for d in caches)
     floor = counts.pop((marker, 0))
-    re._cache.pop((str, marker, 0), None)
+    for d in caches:
+        d.pop((str, marker, 0), None)
     return {k for k, n in counts.items() if n > floor}
 
 
