@@ -6,7 +6,11 @@ import datetime as dt
 from os import PathLike
 from typing import Any
 
-from .model import ERROR, INFO, WARNING, FileError, Finding, Related, Severity
+from . import dataclass_cache
+
+dataclass_cache.install()  # before the first of factlint's dataclasses is made
+
+from .model import ERROR, INFO, WARNING, FileError, Finding, Related, Severity  # noqa: E402
 
 __version__ = "0.1.0"
 __all__ = [
