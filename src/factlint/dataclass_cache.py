@@ -95,18 +95,10 @@ def install() -> bool:
 
 
 def save() -> None:
-    """Write the cache when factlint's classes compiled source it lacked (atomically)."""
+    """Write the cache when factlint's classes compiled source it lacked."""
     path = _path()
     if path is None or not _compiled:
         return
-    tmp = f"{path}.{os.getpid()}.tmp"
-    try:
-        import marshal
+    from .packcache import write_marshal
 
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        with open(tmp, "wb") as fh:
-            marshal.dump((_key(), _codes), fh)
-        os.replace(tmp, path)
-    except Exception:  # noqa: BLE001 - a read-only home or a full disk: run without a cache
-        if os.path.exists(tmp):
-            os.unlink(tmp)
+    write_marshal(path, (_key(), _codes))

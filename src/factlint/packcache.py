@@ -137,7 +137,7 @@ def read_toml(path: str | Path) -> dict[str, Any]:
     if target is not None:
         try:
             with open(target, "rb") as fh:
-                cached_stamp, data = marshal.load(fh)
+                cached_stamp, data = marshal.loads(fh.read())  # load(fh) reads piecemeal
             if cached_stamp == stamp:
                 return data
         except Exception:  # noqa: BLE001 - missing, stale or foreign: read the file
@@ -147,11 +147,11 @@ def read_toml(path: str | Path) -> dict[str, Any]:
     with open(path, "rb") as fh:
         data = tomllib.loads(fh.read().decode("utf-8-sig"))
     if target is not None:
-        _write(target, (stamp, data))
+        write_marshal(target, (stamp, data))
     return data
 
 
-def _write(target: Path, value: Any) -> None:
+def write_marshal(target: str | Path, value: Any) -> None:
     """marshal a value to a cache file atomically; a value marshal cannot hold (a TOML date)
     or a folder that cannot be written just goes uncached."""
     import tempfile
@@ -159,8 +159,9 @@ def _write(target: Path, value: Any) -> None:
     tmp = None
     try:
         blob = marshal.dumps(value)
+        target = Path(target)
         target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".toml-", dir=target.parent)
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}-", dir=target.parent)
         with os.fdopen(fd, "wb") as fh:
             fh.write(blob)
         os.replace(tmp, target)

@@ -170,14 +170,6 @@ def save() -> None:
         idle = [e for e in kept if (e[0], e[1]) not in held]
         gone = {id(e) for e in idle[:len(kept) - MOST]}
         kept = [e for e in kept if id(e) not in gone][-MOST:]
-    tmp = f"{path}.{os.getpid()}.tmp"
-    try:
-        import marshal
+    from .packcache import write_marshal
 
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        with open(tmp, "wb") as fh:
-            marshal.dump((_key(), kept), fh)
-        os.replace(tmp, path)
-    except Exception:  # noqa: BLE001 - a read-only home or a full disk: run without a cache
-        if os.path.exists(tmp):
-            os.unlink(tmp)
+    write_marshal(path, (_key(), kept))
