@@ -436,18 +436,24 @@ class AttributionIndex:
     def __init__(self, doc: Document) -> None:
         self.doc = doc
         self.by_sentence: dict[int, list[Attribution]] = {}
-        self.by_paragraph: dict[int, list[Attribution]] = {}
+        for a in doc.attributions:
+            self.by_sentence.setdefault(a.sentence, []).append(a)
+        # what covers what, built when first asked (a caller may want by_sentence alone)
+        self._by_paragraph: dict[int, list[Attribution]] = {}
         # paragraph -> sentences, in order, of the attributions covering all of it; and them by sentence
         self._whole: dict[int, tuple[list[int], dict[int, list[Attribution]]]] = {}
         self._part: dict[int, list[Attribution]] = {}  # sentence -> covering a part of its paragraph
         self._rank: dict[int, int] = {}  # id -> place in doc.attributions, the last tie-break
+        self._built = False
+
+    def _build(self) -> None:
+        doc = self.doc
         paras = doc.paragraphs
         for i, a in enumerate(doc.attributions):
             self._rank[id(a)] = i
-            self.by_sentence.setdefault(a.sentence, []).append(a)
             # each span is a paragraph, or a sentence within one
             for p in sorted({doc.paragraph_at(s) for s, e in a.spans}):
-                self.by_paragraph.setdefault(p, []).append(a)
+                self._by_paragraph.setdefault(p, []).append(a)
                 para = paras[p]
                 if any(s <= para.start and para.end <= e for s, e in a.spans):
                     self._whole.setdefault(p, ([], {}))[1].setdefault(a.sentence, []).append(a)
@@ -459,6 +465,7 @@ class AttributionIndex:
                     self._part.setdefault(k, []).append(a)
         for sentences, groups in self._whole.values():
             sentences.extend(sorted(groups))
+        self._built = True
 
     def covering(self, offset: int, acts: bool = True, sentence: int | None = None,
                  paragraph: int | None = None) -> list[Attribution]:
@@ -470,12 +477,14 @@ class AttributionIndex:
     def nearest(self, offset: int, acts: bool = True, sentence: int | None = None,
                 paragraph: int | None = None) -> Iterator[Attribution]:
         """`covering`, one at a time: a caller that wants the nearest few reads no further."""
+        if not self._built:
+            self._build()
         doc = self.doc
         k = doc.sentence_at(offset) if sentence is None else sentence
         p = doc.paragraph_at(offset) if paragraph is None else paragraph
         para = doc.paragraphs[p] if 0 <= p < len(doc.paragraphs) else None
         if para is None or not para.start <= offset < para.end:  # between paragraphs: read them all
-            found = [a for a in self.by_paragraph.get(p, ()) if a.covers(offset)]
+            found = [a for a in self._by_paragraph.get(p, ()) if a.covers(offset)]
             found.sort(key=lambda a: self._order(a, k))
             stream: Iterable[Attribution] = found
         else:
