@@ -62,6 +62,19 @@ def test_attribution_order_is_the_sort_it_replaced_in_one_long_paragraph():
             assert [id(a) for a in index.covering(t.start)] == [id(a) for a in _scan_in_order(doc, t.start)]
 
 
+def test_what_rules_derive_from_a_document_is_made_once():
+    doc = parse("Police said 27 people were detained on Monday. Officials said 30 were held.")
+    made = []
+
+    def build(d):
+        made.append(d)
+        return object()
+
+    assert doc.derived(build) is doc.derived(build) and made == [doc]
+    assert doc.derived(AttributionIndex) is doc.derived(AttributionIndex)
+    assert parse(doc.text).derived(build) is not doc.derived(build)  # one per document
+
+
 def test_nearest_attribution_first():
     doc = parse("Police said the march was calm. 27 people were detained, the ministry said.")
     index = AttributionIndex(doc)

@@ -8,11 +8,11 @@ import datetime as dt
 import gc
 import re
 from array import array
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import accumulate, repeat
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 if TYPE_CHECKING:
     from .analysis.attribution import Attribution
@@ -38,6 +38,9 @@ class Token(NamedTuple):
     end: int
     norm: str
 
+
+_T = TypeVar("_T")
+_NONE = object()  # not made yet
 
 _WORD = re.compile(r"\w+(?:['’\-]\w+)*")
 _WORD_SPLIT = re.compile(f"({_WORD.pattern})")
@@ -104,6 +107,7 @@ class Document:
         self.options = options or {}
         self.format = fmt
         self._line_starts = [0, *(m.end() for m in re.finditer("\n", source))]
+        self._derived: dict[Callable[[Document], Any], Any] = {}
 
     # -- positions ---------------------------------------------------------------------------
     def source_offset(self, i: int) -> int:
@@ -137,6 +141,14 @@ class Document:
         line, col = self.line_col(s)
         end_line, end_col = self.line_col(max(e - 1, s))
         return line, col, end_line, end_col + 1
+
+    def derived(self, build: Callable[[Document], _T]) -> _T:
+        """What `build(self)` makes (an index, a timeline), made once and shared by every rule
+        that asks, without the document importing what makes it."""
+        found = self._derived.get(build, _NONE)
+        if found is _NONE:
+            found = self._derived[build] = build(self)
+        return found
 
     # -- structure ---------------------------------------------------------------------------
     @cached_property

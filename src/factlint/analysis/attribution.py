@@ -599,7 +599,7 @@ def figure_source(doc: Document, index: AttributionIndex, start: int, end: int, 
 def source_of(doc: Document, offset: int) -> str | None:
     """Who gives what stands at offset (a figure, a claim): the source of the attribution that
     covers it, nearest first (its own sentence, then its paragraph)."""
-    covering = AttributionIndex(doc).covering(offset, acts=False)
+    covering = doc.derived(AttributionIndex).covering(offset, acts=False)
     return covering[0].source if covering else None
 
 

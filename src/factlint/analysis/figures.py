@@ -199,8 +199,8 @@ def figures(doc: Document) -> list[Figure]:
     qs = doc.quantities
     if not qs:
         return []
-    timeline = Timeline(doc)
-    index = AttributionIndex(doc)
+    timeline = doc.derived(Timeline)  # one per document, shared with the rules that ask
+    index = doc.derived(AttributionIndex)
     # `the 29 victims` count the dead when the article counts no injured
     injured = any(q.category == "injured" for q in qs)
     out = []
@@ -261,7 +261,7 @@ class Restatement:
 
     def _attributions(self, sentence: int) -> list:
         if self._index is None:
-            self._index = AttributionIndex(self.doc)
+            self._index = self.doc.derived(AttributionIndex)
         return self._index.by_sentence.get(sentence, [])
 
     def same_claim(self, a: Figure, b: Figure) -> bool:

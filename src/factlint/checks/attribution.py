@@ -155,7 +155,7 @@ def unsourced_figure(doc: Document) -> Iterator[Hit]:
         if q.definite and known:
             continue  # `the ten people arrested`: it refers back to a count given before, sourced there or not
         if sourced is None:
-            sourced, timeline = _Sourced(doc), Timeline(doc)
+            sourced, timeline = _Sourced(doc), doc.derived(Timeline)
         if sourced.overlaps(q) or timeline.background(q.sentence) or _authority_acts(doc, q):
             continue
         if re.match(r"\s+(?:more|other|others|additional|further)\b", doc.text[q.end:q.end + 12]):
@@ -275,7 +275,7 @@ def unsourced_allegation(doc: Document) -> Iterator[Hit]:
     cues = load_cues(user_lexicons(doc, "attribution"))
     text = doc.text
     hits = cues.allegation_index.by_sentence(doc)
-    timeline = Timeline(doc) if hits else None
+    timeline = doc.derived(Timeline) if hits else None
     for k in sorted(hits):
         s = doc.sentences[k]
         sentence = text[s.start:s.end]

@@ -46,8 +46,8 @@ def _value(q: Quantity) -> str:
 
 def background(doc: Document, sentence: int) -> bool:
     """Does a sentence (or the one before it in its paragraph) set its facts in another time
-    than the news? (One question; rules that ask many build a `Timeline` once.)"""
-    return Timeline(doc).background(sentence)
+    than the news? (Asked of the document's one `Timeline`.)"""
+    return doc.derived(Timeline).background(sentence)
 
 
 def _transposed(a: Quantity, b: Quantity) -> bool:
