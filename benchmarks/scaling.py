@@ -191,7 +191,7 @@ def main() -> int:
     for label, text in inputs:
         words = len(text.split())
         secs = secs_of[label] = least_time(lambda t=text: lint_text(t), runs)
-        _, mine, found = split_time(text)
+        mine, found = min(split_time(text)[1:] for _ in range(runs))  # the least, as for the whole
         per_k[label] = 1000 * secs / words
         print(f"| {label} | {words:,} | {found:,} | {secs:.2f} s | {1000 * per_k[label]:.1f} ms | {mine:.2f} s |")
     if len(sizes) >= 2:

@@ -16,6 +16,7 @@ from tests.conftest import ROOT
 # every dataclass of the modules a check imports, each generated method's code, as text
 DUMP = """
 import dataclasses, json, sys
+import factlint.cli  # the command's process: the cache is installed there
 from factlint import dataclass_cache, engine, registry, reporters
 registry.all_rules()
 import factlint.analysis.source_match, factlint.baseline
@@ -73,7 +74,7 @@ assert Point(1, ["a"]) == Point(1, ["a"]) and hash(Point(1, ("a",))) == hash(Poi
 {check}
 print("ok")
 """
-WITH_FACTLINT = ("from factlint import dataclass_cache\nbefore = dict(dataclass_cache._codes)",
+WITH_FACTLINT = ("import factlint.cli\nfrom factlint import dataclass_cache\nbefore = dict(dataclass_cache._codes)",
                  "assert dataclasses.exec is dataclass_cache._exec\n"
                  "assert dataclass_cache._codes == before  # not factlint's: not cached")
 
@@ -95,3 +96,16 @@ def test_a_corrupt_cache_is_ignored(tmp_path, content):
     cache.write_bytes(content)
     again = _dump(env)
     assert again["compiled"] and again["methods"] == _dump({"FACTLINT_NO_CACHE": "1"})["methods"]
+
+
+def test_factlint_as_a_library_leaves_the_standard_library_as_it_was():
+    """Only the command's own process gets the start-up caches; `import factlint` and a check
+    through the API patch neither `dataclasses` nor `re`."""
+    code = ("import dataclasses, re, factlint\n"
+            "cache = re._cache\n"
+            "assert factlint.lint_text('Police said 12 people were hurt on Monday.') is not None\n"
+            "assert 'exec' not in vars(dataclasses) and re._cache is cache and type(cache) is dict\n"
+            "print('ok')")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT,
+                          timeout=300)
+    assert proc.stdout.strip() == "ok", proc.stderr

@@ -4,19 +4,29 @@ from __future__ import annotations
 
 import datetime as dt
 from os import PathLike
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from . import dataclass_cache
-
-dataclass_cache.install()  # before the first of factlint's dataclasses is made
-
-from .model import ERROR, INFO, WARNING, FileError, Finding, Related, Severity  # noqa: E402
+if TYPE_CHECKING:
+    from .model import ERROR, INFO, WARNING, FileError, Finding, Related, Severity
 
 __version__ = "0.1.0"
 __all__ = [
     "ERROR", "INFO", "WARNING", "FileError", "Finding", "LintError", "Related", "Severity",
     "lint_file", "lint_text", "__version__",
 ]
+
+
+_MODEL = frozenset(("ERROR", "INFO", "WARNING", "FileError", "Finding", "Related", "Severity"))
+
+
+def __getattr__(name: str) -> Any:
+    """The model's names, imported when first asked for: the command line sets up its start-up
+    caches (cli/__init__.py) before any of factlint's classes is made."""
+    if name in _MODEL:
+        from . import model
+
+        return getattr(model, name)
+    raise AttributeError(f"module 'factlint' has no attribute {name!r}")
 
 
 class LintError(ValueError):
@@ -33,11 +43,14 @@ OPTIONS = ("config", "date_order", "extend_select", "fail_on", "format", "ignore
 
 
 def _bad(option: str, message: str) -> LintError:
+    from .model import FileError
+
     return LintError([FileError(option, message)])
 
 
 def _options(options: dict[str, Any], isolated: bool):
     from .engine import RunOptions
+    from .model import Severity
 
     unknown = sorted(set(options) - set(OPTIONS))
     if unknown:

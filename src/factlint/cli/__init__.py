@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
-from .. import __version__, regex_cache
+from .. import dataclass_cache, regex_cache
 
-# before click and the rules compile their patterns: they find them compiled (see regex_cache)
+# Start-up caches for the command's own process, set up before factlint's classes are made and
+# before click and the rules compile their patterns (see the two modules); a program that only
+# imports factlint as a library is left as it was.
+dataclass_cache.install()
 regex_cache.load()
 
 import click  # noqa: E402
+
+from .. import __version__  # noqa: E402
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
