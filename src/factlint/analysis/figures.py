@@ -30,6 +30,12 @@ _BACKGROUND = re.compile(r"\b(?:ago|previously|earlier this (?:year|month|week)|
                          r"in the past|a year earlier|the previous|history|historic|decades?|"
                          r"years of|in the (?:19|20)\d0s)\b", re.I)
 
+# `the deadliest storm since 2013`, `the most ... since 1991`: a record measured up to now, so the
+# sentence is about the news, not set in the year it names
+_RECORD_SINCE = re.compile(r"\bthe\s+(?:most|least|first|worst|best|[a-z]{3,}iest|[a-z]{3,}gest|largest|"
+                           r"highest|lowest|longest|greatest|strongest|heaviest|coldest|hottest|warmest)\b"
+                           r"[^.;:]{0,60}\bsince\s+$", re.I)
+
 
 class Timeline:
     """When each sentence is set: the dates it gives, and whether it is background from another
@@ -58,7 +64,8 @@ class Timeline:
         over the whole text (not one search per sentence)."""
         doc, pub = self.doc, self.published
         self._years = {doc.sentence_at(m.start()) for m in _YEAR_WORD.finditer(doc.text)
-                       if pub is None or int(m.group()) != pub.year}
+                       if (pub is None or int(m.group()) != pub.year)
+                       and not _RECORD_SINCE.search(doc.text, max(0, m.start() - 80), m.start())}
         self._elsewhen = {doc.sentence_at(m.start()) for m in _BACKGROUND.finditer(doc.text)}
 
     def other_year(self, sentence: int) -> bool:
@@ -217,8 +224,21 @@ def figures(doc: Document) -> list[Figure]:
                           _context(doc, q.sentence, memo) if by_noun else frozenset(),
                           bool(_REST_BEFORE.search(doc.text, max(0, q.start - 12), q.start) or _REST_AFTER.match(doc.text, q.end)
                                or q.head.lower().startswith("of ")),  # `two of the victims`: a part of some whole
-                          "people" if q.who == "people" else q.noun or q.who, timeline.frame(q.sentence)))
+                          _group(doc, q), timeline.frame(q.sentence)))
     return out
+
+
+def _group(doc: Document, q: Quantity) -> str:
+    """Who a count counts, by its last noun; "people" for everyone in its category. A definite
+    total named by the category's own noun (`the seven storm deaths`, `the 12 fatalities`) counts
+    everyone the category counts, as `six people were killed` does, whatever modifies it."""
+    if q.who == "people":
+        return "people"
+    if q.definite and q.category and q.head:
+        names = _category_stems(user_lexicons(doc, "quantities"), q.category)
+        if stem(q.head.split()[-1]) in names:
+            return "people"
+    return q.noun or q.who
 
 
 # --- when a later count of the same noun is the same claim given again ---------------------------

@@ -187,3 +187,43 @@ def names_against(doc: Document, src: Document) -> tuple[frozenset[str], list[Na
                 out.append(NameMatch(m, s, theirs[shown[s]]))
                 break
     return frozenset(agreed), out
+
+
+def _people_between(doc: Document, start: int, end: int) -> list[NameMention]:
+    """The people (a given name and a surname) the reporter names in [start, end), outside
+    quotation marks: whoever speaks a quotation is named there, not inside it."""
+    from bisect import bisect_left
+
+    mentions = doc.names.mentions  # in the order of the text
+    i = bisect_left(mentions, start, key=lambda m: m.start)
+    out = []
+    while i < len(mentions) and mentions[i].start < end:
+        m = mentions[i]
+        if m.first and not doc.in_quotation(m.start, m.end):
+            out.append(m)
+        i += 1
+    return out
+
+
+def quoted_from_elsewhere(doc: Document, quote, sources: list[Document]) -> bool:
+    """Is the quotation given to someone no source names (`Marcus Bell, a parent, said: “…”`)?
+    Then it comes from the reporter's own interview, not from the transcript or the release,
+    and its absence from them says nothing. Its speaker is looked for among the people its
+    sentences name, then its paragraph's; a quotation with no person named near it (`“…,” she
+    said`) may be anyone's, the source's speaker included."""
+    from .spelling import SpellingIndex, name_key, relation
+
+    first, last = doc.sentence_at(quote.start), doc.sentence_at(max(quote.start, quote.end - 1))
+    para = doc.paragraphs[quote.paragraph]
+    people = (_people_between(doc, doc.sentences[first].start, doc.sentences[last].end)
+              or _people_between(doc, para.start, para.end))
+    if not people:
+        return False
+    for src in sources:
+        spellings = {m.surname for m in src.names.mentions}
+        keys = {name_key(s) for s in spellings}
+        index = SpellingIndex(spellings)
+        for m in people:
+            if name_key(m.surname) in keys or any(relation(m.surname, s) for s in index.near(m.surname)):
+                return False
+    return True

@@ -57,11 +57,12 @@ def _transposed(a: Quantity, b: Quantity) -> bool:
     return len(x) == len(y) and len(x.replace(",", "")) > 1 and sorted(x) == sorted(y)
 
 
-def _total_and_group(a: Quantity, b: Quantity) -> bool:
-    """`all 150 injured` and `at least 200 fans were injured`: a definite total of everyone and
-    a count of one group can be compared (the group cannot be larger than the total)."""
-    total, group = (a, b) if a.who == "people" else (b, a)
-    return total.who == "people" and total.definite and group.low > total.high
+def _total_and_group(a: Figure, b: Figure) -> bool:
+    """`all 150 injured` and `at least 200 fans were injured`, `the eight refinery deaths` and
+    `killed nine workers`: a definite total of everyone and a count of one group can be compared
+    (the group cannot be larger than the total)."""
+    total, group = (a, b) if a.group == "people" else (b, a)
+    return total.group == "people" and total.q.definite and group.q.low > total.q.high
 
 
 def _eligible(doc: Document, f: Figure) -> bool:
@@ -105,7 +106,7 @@ def _compatible(a: Figure, b: Figure, by_noun: bool, sources: bool = True) -> bo
         return not (qa.category and qb.category and qa.category != qb.category)
     # one group, or the whole category (`the 43 dead`, `the 2,100 evacuees`) against one group:
     # a group larger than a definite total, or digits transposed between them
-    return a.group == b.group or _total_and_group(qa, qb) or (
+    return a.group == b.group or _total_and_group(a, b) or (
         "people" in (a.group, b.group) and _transposed(qa, qb))
 
 

@@ -137,7 +137,9 @@ def quote_not_in_source(doc: Document) -> Iterator[Hit]:
 
     What it flags: a direct quotation of three words or more with no close passage in any
     source given with `--source`. It may come from another interview, which is fine if the copy
-    says so; it may also be invented or misremembered.
+    says so; it may also be invented or misremembered. A quotation given to a person no source
+    names (`said Ana Ruiz, a nurse at the clinic`) is from the reporter's own interview and is
+    left alone; one given to the source's speaker, or to no one by name, is checked.
 
     Why it matters: when a desk checks copy against a transcript, every quotation should be in
     it or have another named source.
@@ -154,7 +156,11 @@ def quote_not_in_source(doc: Document) -> Iterator[Hit]:
     sources = _sources(doc)
     if not sources:
         return
+    from ..analysis.source_match import quoted_from_elsewhere  # only with --source
+
     for q, inner in _checked_quotes(doc):
+        if quoted_from_elsewhere(doc, q, sources):
+            continue  # the reporter's own interview: no source was meant to hold it
         best = 0.0
         for src in sources:
             index = src.word_index
