@@ -8,7 +8,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from itertools import accumulate
 
-from ..analysis.attribution import attributed, load_cues
+from ..analysis.attribution import AttributionIndex, attributed, load_cues
 from ..analysis.figures import Timeline, narrowing
 from ..analysis.lexicon import user_lexicons
 from ..analysis.quantities import INF, Quantity
@@ -372,12 +372,19 @@ def _how_introduced(doc: Document, q) -> str:
 
 def _carried(doc: Document, p: int) -> bool:
     """Does the paragraph before carry a speaker over to a bare quotation paragraph, as wire copy
-    does (`“…,” she said.` then `“…”`)? Only when it holds a quotation that has one."""
+    does? When it holds a quotation that has one (`“…,” she said.` then `“…”`), or when it ends
+    reporting what someone named said (`Councillor Dutton said the city should have used its
+    reserves.` then `“We have $11 million in a rainy-day fund.”`)."""
     if p == 0:
         return False
     para = doc.paragraphs[p - 1]
-    return any(x.paragraph == p - 1 and x.kind == "double" for x in doc.quotes) and \
-        attributed(doc, para.start) or attributed(doc, doc.paragraphs[p].start)
+    if any(x.paragraph == p - 1 and x.kind == "double" for x in doc.quotes) and \
+            attributed(doc, para.start) or attributed(doc, doc.paragraphs[p].start):
+        return True
+    last = doc.sentence_at(max(para.start, para.end - 1))
+    return any(a.kind == "said" and a.source and a.verb_start >= para.start
+               for a in doc.derived(AttributionIndex).nearest(doc.sentences[last].start, acts=False,
+                                                              sentence=last, paragraph=p - 1))
 
 
 _SENTENCE_END = re.compile(r"[.!?…][”\"’')\]]*\s*$")
