@@ -34,7 +34,9 @@ sir dame lord lady bishop archbishop rev reverend father officer detective coach
 opposition leader state foreign defence defense interior finance health education economy
 ambassador commissioner inspector superintendent professor prof emperor empress ayatollah imam
 rabbi cardinal patriarch general-secretary speaker councillor councilor assemblywoman
-assemblyman congressman congresswoman former late acting interim""".split())
+assemblyman congressman congresswoman former late acting interim executive financial operating
+managing director ceo cfo coo spokesman spokeswoman spokesperson councilmember alderman alderwoman
+sheriff commander attorney solicitor treasurer comptroller coroner magistrate constable""".split())
 NOT_NAMES = frozenset("""the a an in on at by for from to of and or but with as after before during
 this that these those it its he she they we i you his her their our there here when where while
 however meanwhile nevertheless but also although though if since until because so then yet
