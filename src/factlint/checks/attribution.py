@@ -6,11 +6,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
+from functools import lru_cache
 from itertools import accumulate
 
 from ..analysis.attribution import AttributionIndex, attributed, load_cues
 from ..analysis.figures import Timeline, narrowing
-from ..analysis.lexicon import user_lexicons
+from ..analysis.lexicon import lexicon_data, user_lexicons
 from ..analysis.quantities import INF, Quantity
 from ..document import Document
 from ..model import INFO, WARNING, Hit
@@ -165,6 +166,28 @@ def unsourced_figure(doc: Document) -> Iterator[Hit]:
 
 
 _RELATIVE_BEFORE = re.compile(r"\b(?:which|that)\s+$", re.I)
+
+
+@lru_cache(maxsize=8)
+def _contrivance(extra: tuple[str, ...] = ()) -> re.Pattern:
+    """A copula, a noun of contrivance, then a participle of intent (`was a front designed to
+    pass the money off as takings`, `is a bargaining tactic aimed at extracting subsidies`): an
+    act or a thing characterised by the purpose the reporter gives it, whatever the verb. The
+    nouns and participles are the lexicon's; a noun of plain function (`a pipeline designed to
+    carry gas`) is not among them."""
+    nouns: list[str] = []
+    participles: list[str] = []
+    for lexicon in lexicon_data("attribution", extra):
+        nouns += lexicon.get("motive_nouns", [])
+        participles += lexicon.get("motive_participles", [])
+    noun = "|".join(sorted(map(re.escape, set(nouns)), key=lambda w: (-len(w), w)))
+    participle = "|".join(sorted(map(re.escape, set(participles)), key=lambda w: (-len(w), w)))
+    return re.compile(
+        r"\b(?:is|are|was|were|be|been|being|seems|seemed|appears|appeared)\s+"
+        r"(?:[a-z]+ly\s+|just\s+|merely\s+|simply\s+|only\s+|nothing\s+more\s+than\s+|little\s+more\s+than\s+)*"
+        rf"(?P<claim>(?:an?|another|the|this|one|yet\s+another)\s+(?:[\w-]+\s+){{0,2}}?(?:{noun})\s+"
+        rf"(?:{participle})(?:\s+[a-z]+ly)?\s+(?:to\s+(?!(?:the|a|an|his|her|their|its|this|that|these|those|be)\b)"
+        r"[a-z][\w-]*|at\s+[a-z][\w-]*ing))\b", re.I)
 # a sentence whose subject is the writer (`I think`, `We would ask`, `One would think that`)
 _FIRST_PERSON = re.compile(r"[“\"‘']?(?:(?i:but|and|so|yet|still|now|here),?\s+)?(?:I|We|we|One(?!\s+of\b))\s+(?!\d)")
 
@@ -203,6 +226,7 @@ def unsourced_motive(doc: Document) -> Iterator[Hit]:
     # the motive pattern (`an effort by X to safeguard`) only in sentences with one of its nouns
     where = doc.token_positions
     candidates = {doc.sentence_at(doc.tokens[i].start) for w in cues.motive_nouns & where.keys() for i in where[w]}
+    contrivance = _contrivance(user_lexicons(doc, "attribution"))
     for k in candidates:
         s = doc.sentences[k]
         for m in cues.motive.finditer(text, s.start, s.end):
@@ -213,6 +237,8 @@ def unsourced_motive(doc: Document) -> Iterator[Hit]:
                     and not re.match(r"(?:an?|another|the|this|one|yet)\b", m.group("claim"), re.I) \
                     and _RELATIVE_BEFORE.search(text, s.start, m.start()):
                 continue  # `the project, which is aimed at connecting the gas fields`: what a thing is for
+            by_sentence.setdefault(k, []).append((m.start("claim"), m.end("claim")))
+        for m in contrivance.finditer(text, s.start, s.end):
             by_sentence.setdefault(k, []).append((m.start("claim"), m.end("claim")))
     for k in sorted(by_sentence):
         s = doc.sentences[k]
