@@ -30,9 +30,14 @@ _MONTH_INDEX = {m.lower(): i + 1 for i, m in enumerate(MONTHS)}
 _MONTH_INDEX.update({m[:3].lower(): i + 1 for i, m in enumerate(MONTHS)})
 _MONTH_INDEX["sept"] = 9
 _WEEKDAY_INDEX = {w.lower(): i for i, w in enumerate(WEEKDAYS)}
-_WEEKDAY_INDEX.update({"thurs": 3, "tues": 1})
+_WEEKDAY_INDEX.update({"thurs": 3, "tues": 1, "thur": 3, "thu": 3, "tue": 1, "mon": 0, "wed": 2, "fri": 4,
+                       "sat": 5, "sun": 6})
 
 WD = r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+# a weekday abbreviated as listings and US copy write it (`Fri. 7/11`, `Thurs., Oct. 2`): read only
+# with the date that follows it, since `Sun`, `Sat` and `Wed` alone are other words
+WDA = (r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+       r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.)")
 MON = (r"(?P<mon>January|February|March|April|May|June|July|August|September|October|November|"
        r"December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)")
 DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
@@ -53,13 +58,13 @@ _PATTERNS = [
     # 2022-01-06
     ("iso", re.compile(r"\b(?P<year>(?:1[89]|20)\d\d)-(?P<num1>[01]\d)-(?P<num2>[0-3]\d)\b")),
     # Thursday, January 6, 2022 / Jan. 6 / March 19-20
-    ("md", re.compile(rf"(?:{WD}{WD_SEP})?\b{MON}\s+{DAY}\b{DAY2}{YEAR}\)?")),
+    ("md", re.compile(rf"(?:{WDA}{WD_SEP})?\b{MON}\s+{DAY}\b{DAY2}{YEAR}\)?")),
     # Thursday 6 January 2022 / 6th of January / between 3 and 5 May
-    ("dm", re.compile(rf"(?:{WD}{WD_SEP})?\b{DAY}{DAY2}\s+(?:of\s+)?{MON}(?!\w){YEAR}\)?")),
+    ("dm", re.compile(rf"(?:{WDA}{WD_SEP})?\b{DAY}{DAY2}\s+(?:of\s+)?{MON}(?!\w){YEAR}\)?")),
     # 6/1/2022, 6.1.2022 (with a weekday or not)
-    ("numy", re.compile(rf"(?:{WD}{WD_SEP})?\b(?P<num1>[0-3]?\d)(?P<sep>[/.])(?P<num2>[0-3]?\d)(?P=sep)(?P<year>(?:19|20)?\d\d)\b\)?")),
+    ("numy", re.compile(rf"(?:{WDA}{WD_SEP})?\b(?P<num1>[0-3]?\d)(?P<sep>[/.])(?P<num2>[0-3]?\d)(?P=sep)(?P<year>(?:19|20)?\d\d)\b\)?")),
     # Thursday (6/1), Thursday 6/1: only next to a weekday
-    ("num", re.compile(rf"{WD}{WD_SEP}(?P<num1>[0-3]?\d)/(?P<num2>[0-3]?\d)\b(?![/.]\d)\)?")),
+    ("num", re.compile(rf"{WDA}{WD_SEP}(?P<num1>[0-3]?\d)/(?P<num2>[0-3]?\d)\b(?![/.]\d)\)?")),
     # yesterday (5/1): a numeric date in brackets after a relative day
     ("relnum", re.compile(r"\b(?:[Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]onight) \((?P<num1>[0-3]?\d)/(?P<num2>[0-3]?\d)\)")),
     # on 6/1 (not 'on 3/4 of the seats')
@@ -81,11 +86,12 @@ _PATTERNS = [
 # the words each pattern can start with: a pattern is tried only where one of them begins
 # (`Document.word_starts`), never at every character; "#" stands for any number
 _WD_WORDS = tuple(w.lower() for w in WEEKDAYS)
+_WDA_WORDS = _WD_WORDS + ("mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun")
 _MON_WORDS = (*(m.lower() for m in MONTHS), "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
               "oct", "nov", "dec")
 _STARTS = {
-    "iso": ("#",), "md": _WD_WORDS + _MON_WORDS, "dm": _WD_WORDS + ("#",), "numy": _WD_WORDS + ("#",),
-    "num": _WD_WORDS, "relnum": ("yesterday", "today", "tomorrow", "tonight"), "onnum": ("on",),
+    "iso": ("#",), "md": _WDA_WORDS + _MON_WORDS, "dm": _WDA_WORDS + ("#",), "numy": _WDA_WORDS + ("#",),
+    "num": _WDA_WORDS, "relnum": ("yesterday", "today", "tomorrow", "tonight"), "onnum": ("on",),
     "my": _MON_WORDS, "part": ("early", "mid", "late"), "ordinal": _WD_WORDS + ("the",),
     "weekday": _WD_WORDS,
     "relative": ("today", "yesterday", "tomorrow", "tonight", "last", "next", "this"),
@@ -99,6 +105,9 @@ RELATIVE_DAYS = {"today": 0, "tonight": 0, "this morning": 0, "this afternoon": 
                  "this evening": 0, "yesterday": -1, "last night": -1, "tomorrow": 1}
 _DATELINE = re.compile(
     rf"^\s*[A-Z][A-Za-z .'’-]+,\s*(?:[A-Z][A-Za-z .]+,\s*)?{MON}\s+{DAY}{YEAR}\s*\(?[A-Za-z .]*\)?\s*[-–—]")
+# the same in day-month order, as British and European agencies write it (`LONDON, 14 January 2026 -`)
+_DATELINE_DM = re.compile(
+    rf"^\s*[A-Z][A-Za-z .'’-]+,\s*(?:[A-Z][A-Za-z .]+,\s*)?{DAY}\s+{MON}{YEAR}\s*\(?[A-Za-z .]*\)?\s*[-–—]")
 
 @dataclass(frozen=True)
 class DateMention:
@@ -167,6 +176,10 @@ def _fix_year(y: int) -> int:
 _ATTRIBUTIVE = re.compile(r"\b(?:the|a|an|this|that|last|its|their|his|her)\s+$", re.I)
 
 
+# a year written alone: not part of a longer number (`2,016`, `12016`, `20.16`) or a range's end
+_BARE_YEAR = re.compile(r"(?<![\d,.$£€/-])\b((?:19|20)\d\d)\b(?![,.]\d|[/-]\d)")
+
+
 def _followed_by_count(text: str, end: int) -> bool:
     m = re.match(r"\s*([A-Za-z%]+)", text[end:end + 24])
     return bool(m and m.group(1).lower() in COUNT_WORDS)
@@ -204,7 +217,7 @@ def _mention(kind: str, m: re.Match, g: dict, text: str) -> DateMention | None:
     if text[e - 1] == ")" and "(" not in text[s:e]:
         e -= 1  # a closing bracket that belongs to the sentence, not the date
     wd = g.get("wd")
-    weekday = _WEEKDAY_INDEX[wd.lower()] if wd else None
+    weekday = _WEEKDAY_INDEX[wd.rstrip(".").lower()] if wd else None
     wspan = (m.start("wd"), m.end("wd")) if wd else None
     year = int(g["year"]) if g.get("year") else None
     if year is not None and kind not in ("iso", "numy") and _followed_by_count(text, m.end("year")):
@@ -362,12 +375,33 @@ class DateAnalysis:
         if dm is None:
             return None
         day, month = dm
-        year = m.year if m.year is not None else reading.year
-        if year is not None:
-            return Candidates((dt.date(year, month, day),)) if valid_date(year, month, day) else None
+        if m.year is not None:
+            return Candidates((dt.date(m.year, month, day),)) if valid_date(m.year, month, day) else None
+        # a yearless date in a sentence that names a year of its own (`in 2016, when the vote
+        # came on Wednesday 2 March`) may be in that year: one more plausible reading
+        own = tuple(dt.date(y, month, day) for y in self.sentence_years(m.sentence) if valid_date(y, month, day))
+        if reading.year is not None:
+            found = ((dt.date(reading.year, month, day),) if valid_date(reading.year, month, day) else ())
+            found += tuple(d for d in own if d not in found)
+            return Candidates(found) if found else None
         if self.published is None:
             return None
-        return candidate_dates(self.published, month, day, self.tense(m))
+        tense = self.tense(m)
+        c = candidate_dates(self.published, month, day, tense)
+        # ... on the side of publication its tense allows (`will be repealed` is not in 2016)
+        own = tuple(d for d in own if not (tense == FUTURE and d < self.published)
+                    and not (tense == PAST and d > self.published))
+        if c is None or not own:
+            return c
+        return Candidates(c.likely + tuple(d for d in own if d not in c.likely), c.against)
+
+    def sentence_years(self, k: int) -> tuple[int, ...]:
+        """The years a sentence names as bare numbers (`in 2016`), not counts (`2016 people`)."""
+        if not self.sentence_spans:
+            return ()
+        s = self.sentence_spans[k]
+        return tuple(sorted({int(y.group(1)) for y in _BARE_YEAR.finditer(self.text, s.start, s.end)
+                             if not _followed_by_count(self.text, y.end())}))
 
     def resolve(self, m: DateMention, reading: Reading) -> dt.date | None:
         """The date a mention most likely names under a reading: the one its tense points to,
@@ -470,7 +504,7 @@ def analyse_dates(doc: Document) -> DateAnalysis:
     meta = doc.metadata
     published, published_from = meta.published, meta.published_from
     if published is None:
-        dl = _DATELINE.match(doc.text[: 200])
+        dl = _DATELINE.match(doc.text[: 200]) or _DATELINE_DM.match(doc.text[: 200])
         if dl:
             month = _MONTH_INDEX[dl.group("mon").rstrip(".").lower()]
             # `LONDON, Jan 6 (Reuters) -` has no year: take the latest year the article's dates give

@@ -4,9 +4,11 @@ relative days against the dates they stand for."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterator
 
 from ..analysis.dates import (
+    NEAR,
     RELATIVE_DAYS,
     WEEKDAYS,
     Candidates,
@@ -277,7 +279,10 @@ def date_against_tense(doc: Document) -> Iterator[Hit]:
     What it flags: with a publication date known (`--published`, front matter, HTML metadata, a
     dateline), a sentence in the past tense about a date with its year that comes after it
     (`The court ruled on 12 March 2024` in a story published on 1 March 2024), and a sentence
-    about a future plan dated before it. The tense is the verb group's that governs the date
+    about a future plan dated before it. A date without its year is one within a few months of
+    publication: `enrolled its first patients on Sept. 22` in a story of 10 September is flagged
+    when the date lies within four weeks across publication and the sentence names no year of its
+    own. The tense is the verb group's that governs the date
     (`will be held on` is a plan, `..., the ministry said` dates nothing). Dates after `until`,
     `by`, `before`, `from` and the like are bounds, not events, and are left alone; so are
     quotations.
@@ -299,7 +304,12 @@ def date_against_tense(doc: Document) -> Iterator[Hit]:
         return
     slack = dt.timedelta(days=1)
     for m in a.mentions:
-        if m.year is None or m.kind in ("part",) or doc.in_quotation(m.start, m.end):
+        if m.kind in ("part",) or doc.in_quotation(m.start, m.end):
+            continue
+        if m.year is None:
+            hit = _yearless_against_tense(doc, m, pub, slack)
+            if hit is not None:
+                yield hit
             continue
         if m.kind == "my":
             first = dt.date(m.year, m.month, 1)
@@ -318,6 +328,42 @@ def date_against_tense(doc: Document) -> Iterator[Hit]:
         elif tense == "future" and last < pub - slack and m.kind != "my":
             yield Hit(m.start, m.end,
                       f"this sentence tells of a plan, but {m.text.strip()} was before publication on {_fmt(pub)}")
+
+
+# how close across publication a yearless date must be for the tense's reading, a year away, to be
+# implausible: copy a month from an event still means this year's, but a list of last year's
+# outbreaks (`first on February 6, Tonga on October 22`) reaches further back than that
+_ACROSS = dt.timedelta(days=28)
+
+
+def _yearless_against_tense(doc: Document, m: DateMention, pub: dt.date, slack: dt.timedelta) -> Hit | None:
+    """A date without its year means one within a few months of publication. When the tense
+    puts it a year away while the same day and month lie just across publication
+    (`enrolled its first patients on Sept. 22` in a story of 10 September), no reading is
+    both near and in the tense: the event is on the wrong side of publication."""
+    a = doc.dates
+    tense = a.tense(m)
+    if tense not in (PAST, FUTURE) or not m.has_day or m.kind in ("ordinal", "relnum") or _preceded_by_bound(doc, m):
+        return None
+    if a.sentence_years(m.sentence):
+        return None  # `in 2011, ... on June 24`: the sentence says which year
+    across: list[dt.date] = []
+    for r in (a.readings if m.needs_order() else (Reading("dmy", None),)):
+        c = a.candidates(m, r)
+        if c is None or any(abs(d - pub) <= NEAR for d in c.likely):
+            return None  # a reading is near and in the tense
+        across += [d for d in c.against if abs(d - pub) <= _ACROSS
+                   and (d > pub + slack if tense == PAST else d < pub - slack)]
+    if not across:
+        return None
+    d = min(across, key=lambda x: abs(x - pub))
+    if tense == PAST:
+        msg = (f"this sentence tells of a past event, but {m.text.strip()} without a year reads as "
+               f"{_fmt(d)}, after publication on {_fmt(pub)}")
+    else:
+        msg = (f"this sentence tells of a plan, but {m.text.strip()} without a year reads as "
+               f"{_fmt(d)}, before publication on {_fmt(pub)}")
+    return Hit(m.start, m.end, msg)
 
 
 def _adjacent(doc: Document, first: DateMention, second: DateMention) -> bool:
@@ -378,6 +424,35 @@ def _relative_as_weekday(doc: Document, m: DateMention, weekday: str) -> str:
     return ("On " if text[m.start].isupper() else "on ") + words
 
 
+# the days a week word can reach from publication: the calendar week it names, with a day's slack
+# for a story filed late or a week counted loosely (`next week` on a Sunday is tomorrow onwards)
+_WEEKS = {"last week": (-13, -1), "this week": (-6, 6), "next week": (1, 13)}
+# what may stand between a week word and the date that says which day of it (`next week, on 3 May`)
+_WEEK_GAP = re.compile(r"[ \t]*[,(—–-]?[ \t]*(?:on[ \t]+)?")
+
+
+def _week_against_date(doc: Document, ms: list[DateMention], pub: dt.date) -> Iterator[Hit]:
+    """`closes next week on 30 October` in a story of 4 November: no reading of the date falls
+    in the week the word names."""
+    a = doc.dates
+    for i, m in enumerate(ms[:-1]):
+        if m.kind != "relative" or m.relative not in _WEEKS or doc.in_quotation(m.start, m.end):
+            continue
+        other = ms[i + 1]
+        if not other.has_day or other.kind in ("ordinal", "relnum") or not _WEEK_GAP.fullmatch(doc.text, m.end, other.start):
+            continue
+        lo, hi = (pub + dt.timedelta(days=k) for k in _WEEKS[m.relative])
+        read = [x for r in a.readings for c in (a.candidates(other, r),) if c is not None
+                for x in (*c.likely, *c.against)]
+        if not read or any(lo <= x <= hi for x in read):
+            continue
+        d = min(read, key=lambda x: abs(x - pub))
+        yield Hit(m.start, m.end,
+                  f"‘{m.relative}’ falls between {_fmt(lo)} and {_fmt(hi)} for a story published on "
+                  f"{_fmt(pub)}, but the date beside it is {_fmt(d)}",
+                  related=(Ref(other.start, other.end, f"the date: {other.text}"),))
+
+
 @rule("D105", "relative-date-mismatch", WARNING)
 def relative_date_mismatch(doc: Document) -> Iterator[Hit]:
     """A relative day (`yesterday`, `today`, `on Thursday`) that contradicts a date beside it.
@@ -385,7 +460,9 @@ def relative_date_mismatch(doc: Document) -> Iterator[Hit]:
     What it flags: with a publication date known, `yesterday (5/1)` in a story published on
     7 January; `today, Friday` in a story published on a Thursday; and `on Thursday` in a
     past-tense paragraph whose dated mention is a different Thursday from the one the
-    publication date makes it (the reader will count back to the wrong day).
+    publication date makes it (the reader will count back to the wrong day); and `last week`,
+    `this week` or `next week` beside a date outside that week (`closes next week on 30 October`
+    in a story of 4 November).
 
     Why it matters: wire copy is read a day or a week after it was written. A relative day
     that was true in the first draft silently goes wrong when the story is held or updated.
@@ -437,6 +514,7 @@ def relative_date_mismatch(doc: Document) -> Iterator[Hit]:
                       f"‘{m.relative}’ is a {WEEKDAYS[expected.weekday()]} for a story published on "
                       f"{_fmt(pub)}, but the weekday beside it is {WEEKDAYS[other.weekday]}",
                       related=(Ref(other.start, other.end, f"the weekday: {other.text}"),))
+    yield from _week_against_date(doc, ms, pub)
     # a bare weekday whose paragraph names that weekday with a date, a different one from the
     # day a reader counts back (or forward) to from the publication date
     mismatched = {id(x.mention) for x in a.mismatches}

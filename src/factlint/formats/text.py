@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import re
 
-from ..document import Document, Span
+from ..document import Document, Metadata, Span
 from . import comments_in
+from .frontmatter import FrontMatterError, published_date, split_front_matter
 
 _BLOCK = re.compile(r"(?:[^\n]*\S[^\n]*(?:\n|$))+")
 _ENDS = (".", "!", "?", '"', "”", "’", "'", ":", ")", "…")
@@ -35,15 +36,33 @@ def paragraph_spans(text: str) -> list[Span]:
     return spans
 
 
+def _front_matter(source: str) -> tuple[Metadata | None, int]:
+    """Front matter that dates the article (`date:` between `---` lines), as CMS exports of plain
+    text carry it; a `---` rule that opens ordinary copy is not front matter and is left as text."""
+    if not source.startswith(("---", "+++")):
+        return None, 0
+    try:
+        data, end = split_front_matter(source)
+    except FrontMatterError:
+        return None, 0
+    published = published_date(data)
+    if published is None:
+        return None, 0
+    meta = Metadata(published=published, title=str(data.get("title", "")), published_from="front matter")
+    meta.extra["front_matter"] = data
+    return meta, end
+
+
 def parse_text(path: str, source: str) -> Document:
     comments = comments_in(source)
+    meta, fm_end = _front_matter(source)
     text = source
-    if comments:
-        # comments are not prose: blank them out, keeping every offset where it was
+    if comments or fm_end:
+        # comments and front matter are not prose: blank them out, keeping every offset where it was
         chars = list(source)
-        for c in comments:
-            for i in range(c.start, c.end):
+        for start, end in [(0, fm_end), *((c.start, c.end) for c in comments)]:
+            for i in range(start, end):
                 if chars[i] != "\n":
                     chars[i] = " "
         text = "".join(chars)
-    return Document(path, source, text, paragraph_spans(text), None, comments=comments, fmt="text")
+    return Document(path, source, text, paragraph_spans(text), None, meta, comments=comments, fmt="text")
