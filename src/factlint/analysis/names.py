@@ -177,6 +177,8 @@ def find_names(doc: Document, common: Callable[[str], bool] | None = None) -> li
             continue
         for m in _NAME.finditer(text, p.start, p.end):
             start = m.start()
+            if start > p.start and text[start - 1] in "@#":
+                continue  # a handle or a hashtag is written as its owner chose, not a name in prose
             particle = None
             if start > p.start and text[start - 1].isspace():
                 before = text[max(p.start, start - 8):start].split()
@@ -283,12 +285,33 @@ def two_people(given_a: set[str], given_b: set[str], family_a: set[str] = frozen
 
 def _outweighs(major: _Spelling, minor: _Spelling, kind: str) -> bool:
     """Is `major` the spelling `minor` should be? A slip is a name used once beside one used at
-    least twice; other variants go to the spelling used more often, or the first on a tie (then
+    least twice (or beside a long, rare one used once before it: _twin_slip); other variants go to the spelling used more often, or the first on a tie (then
     there is no suggestion: the article does not say which is right)."""
     a, b = len(major.mentions), len(minor.mentions)
     if kind == "slip":
-        return b == 1 and a >= 2
+        return b == 1 and (a >= 2 or _twin_slip(major, minor))
     return a > b or (a == b and major.mentions[0].surname_start < minor.mentions[0].surname_start)
+
+
+TWIN_LETTERS = 7  # two spellings used once each are compared only when this long
+
+
+def _long(g: _Spelling) -> bool:
+    return len(name_key(g.shown)) >= TWIN_LETTERS
+
+
+def _twin_slip(first: _Spelling, later: _Spelling) -> bool:
+    """Two long spellings used once each, one keyboard slip apart with the same first and last
+    letters, neither a word or name English text uses much (`Tlaquepaque` ... `Tlaquepque`,
+    `Shuvalov` ... `Suvalov`): a slip in one of them, though the article cannot say which; it is
+    reported where it comes second. A different ending is another word on the same stem
+    (`Piedrabuenarte` / `Piedrabuenartv`), and two common spellings are two names."""
+    from .known_words import FLOOR, zipf
+
+    ka, kb = name_key(first.shown), name_key(later.shown)
+    return (len(first.mentions) == 1 and first.mentions[0].surname_start < later.mentions[0].surname_start
+            and _long(first) and _long(later) and ka[0] == kb[0] and ka[-1] == kb[-1]
+            and zipf(first.shown) < FLOOR and zipf(later.shown) < FLOOR)
 
 
 def variants_between(mentions: list[NameMention], common: Callable[[str], bool] = lambda w: False) -> list[Variant]:
@@ -304,10 +327,11 @@ def variants_between(mentions: list[NameMention], common: Callable[[str], bool] 
     def family(g: _Spelling) -> set[str]:
         return g.family if g.as_given == len(g.mentions) and g.family <= alone else set()
 
-    # one slip from a spelling is looked for only where the article uses that spelling twice
+    # one slip from a spelling is looked for only where the article uses that spelling twice,
+    # or where it is long enough to be compared with another used once (_twin_slip)
     index = SpellingIndex()
     for g in groups:
-        index.add(g.shown, edits=len(g.mentions) >= 2)
+        index.add(g.shown, edits=len(g.mentions) >= 2 or _long(g))
     chosen: dict[int, tuple[_Spelling, _Spelling, str]] = {}
     for g in groups:
         options = []

@@ -27,6 +27,7 @@ _INFLECTING = frozenset("aeiouysn")
 _VOWELS = frozenset("aeiouy")
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "ʼ": "'"})
 _VOWEL_RUN = re.compile(r"[aeiouy]+")
+_DOUBLED_DIGRAPH = re.compile(r"(zh|sh|ch|kh|ts|dz)\1")
 _TRANSLIT = (("kh", "h"), ("ck", "k"), ("ph", "f"), ("yev", "ev"), ("yov", "ev"), ("iy", "y"),
              ("yy", "y"), ("ii", "i"), ("ou", "ov"), ("ya", "ia"), ("yu", "iu"), ("w", "v"),
              ("dh", "d"), ("th", "t"), ("ee", "i"), ("oo", "u"), ("q", "k"), ("x", "ks"))
@@ -56,6 +57,9 @@ def translit_key(word: str) -> str:
         from anyascii import anyascii
 
         w = anyascii(w).lower()
+    # a doubled digraph is one sound written twice, as a doubled letter is (Ukrainian
+    # `Zaporizhzhia`, `Zaporizhia` and Russian `Zaporozhye` are one place)
+    w = _DOUBLED_DIGRAPH.sub(r"\1", w)
     for a, b in _TRANSLIT:
         w = w.replace(a, b)
     if w.endswith("enka"):
