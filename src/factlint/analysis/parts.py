@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import replace
+from itertools import islice
 from typing import TYPE_CHECKING
 
 from .nouns import singular
@@ -31,6 +32,9 @@ _JOIN = re.compile(r"\s*(?:(?:for|in|from|at|on|with|of|were|was|are|is)\s+(?:[\
 # (a short adverbial may stand between the whole's noun and the mark: `11 climbers on Saturday —`)
 _LIST_OPEN = re.compile(r"(?:\s+(?:on|in|at|near|across|during|since|after|overnight)(?:\s+[\w’'-]+){1,3}?)?"
                         r"\s*[—–:(]\s*$")
+# a count of the rest of a whole's parts: `the remaining three`, `the other two`
+_REST_OF = re.compile(r"\bthe\s+(?:remaining|other)\s+$", re.I)
+_REST_REACH = 24  # how many counts back a list closed by `the remaining N` may have begun
 _LIST_NOT_ALL = re.compile(r"^[^.;:—–]{0,40}?\b(?:and|or)\s+(?:others|other|more|several|many|some)\b|"
                            r"^[^.;:]{0,40}?\b(?:etc|among others)\b", re.I)
 
@@ -84,7 +88,7 @@ def link_parts(doc: Document, qs: list[Quantity]) -> list[Quantity]:
             out[i] = replace(q, part_of=whole)
             continue
         if i > 0 and qs[i - 1].sentence == q.sentence and _OF_THE_LEAD.fullmatch(text, lo, qs[i - 1].start) \
-                and re.fullmatch(r"\s+[^\d,;.]{0,40},\s+", text[qs[i - 1].end:q.start]):
+                and re.fullmatch(r"(?:\s+[^\d,;.]{0,40})?,\s+", text[qs[i - 1].end:q.start]):
             out[i] = replace(q, part_of=i - 1, part_list=i)  # `Of the 12 dead, seven were ...`
             starts.append(i)
     # lists: the items after a first part, and the lists that name every part of a whole
@@ -100,7 +104,39 @@ def link_parts(doc: Document, qs: list[Quantity]) -> list[Quantity]:
                 items = _list_after(text, qs, out, i + 1, i, exhaustive=True, first_item=True)
                 if items < 2:
                     out[i + 1] = replace(out[i + 1], part_of=None, part_list=None, exhaustive=False)
+    for i, q in enumerate(qs):
+        if out[i].part_of is None and _REST_OF.search(text, max(0, q.start - 20), q.start):
+            _close_with_rest(qs, out, i, _back(i, "paragraph"))
     return out
+
+
+def _close_with_rest(qs: list[Quantity], out: list[Quantity], rest: int, before: Iterator[int]) -> None:
+    """`Of the 11, seven were convicted, two were cleared of fraud and the jury acquitted the
+    remaining three`, `won 21 of the 35 seats ... took 12 seats and independents the remaining
+    three`: a count of the rest of a whole closes the list of its parts begun by a part linked to
+    it earlier in the paragraph, so every count between is a part and the list names every part.
+    Only when each count between is exact and counts the whole's thing or nothing of its own (an
+    elliptical `two of money laundering`); a count of something else between leaves it alone."""
+    back = list(islice(before, _REST_REACH))  # nearest first
+    whole = next((out[j].part_of for j in back if out[j].part_of is not None), None)
+    if whole is None or qs[whole].paragraph != qs[rest].paragraph:
+        return
+    w = qs[whole]
+    linked = [j for j in back if out[j].part_of == whole]
+    first = min(linked)
+    if whole > first and whole not in back:
+        return
+    items = sorted(k for k in back if k >= first and k != whole)
+    nouns = {"", w.noun, *(qs[k].noun for k in linked)}
+    for k in [*items, rest]:
+        x, last = qs[k], (qs[k].head.split() or [""])[-1].lower()
+        if not x.exact or x.unit != w.unit or out[k].part_of not in (None, whole) \
+                or (x.noun not in nouns and last.endswith("s")):
+            return
+    if not w.exact:
+        return
+    for k in [*items, rest]:
+        out[k] = replace(out[k], part_of=whole, part_list=items[0], exhaustive=True)
 
 
 def _list_after(text: str, qs: list[Quantity], out: list[Quantity], first: int, whole: int,
