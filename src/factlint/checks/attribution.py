@@ -24,6 +24,10 @@ _FORECAST = re.compile(r"\b(?:will|is expected to|are expected to|is forecast to
                        r"is set to|are set to)\b", re.I)
 # `will be gathering`, `is slated to`: an arrangement reported, not an outcome predicted
 _ARRANGED = re.compile(r"\bwill\s+be\s+[a-z]+ing\b|\b(?:slated|scheduled|due)\s+to\b", re.I)
+# the figure a predicted change ends at or moves by (`will plunge to 25 below zero`, `is expected to
+# climb by 3,000`): a forecast of a level, whatever the verb
+_CHANGE_TARGET = re.compile(r"\b(?:will|would|could|may|might|(?:is|are)\s+(?:expected|forecast|projected|likely|set)\s+to)"
+                            r"\s+(?:[a-z]+ly\s+)?(?!be\b|have\b)[a-z]+\s+(?:to|by)\s+$", re.I)
 _ESTIMATE = frozenset({"approx", "nearly", "min", "over", "max", "under", "range", "vague"})
 _STRONG = re.compile(r"\b(?:killed|died|dead|deaths?|arrested|detained|corrupt\w*|fraud\w*|"
                      r"attack\w*|bomb\w*|murder\w*|rape\w*|abuse\w*|stole\w*|stolen|brib\w*|"
@@ -136,15 +140,18 @@ def unsourced_figure(doc: Document) -> Iterator[Hit]:
         # a forecast is an estimate: a share, a sum, a change (`by 15 percent`), or a hedged or
         # vague count (`up to 3,000 jobs`, `millions of people`); an exact count in a future
         # sentence is a plan (`the summit will bring together 30 leaders`)
-        forecast = bool(q.unit) or q.hedge in _ESTIMATE
         s = doc.sentences[q.sentence]
+        # a level, not a count of what the verb goes to (`will travel to 12 cities` is a plan)
+        change = not (q.head and q.head.split()[-1].lower().endswith("s")) and \
+            bool(_CHANGE_TARGET.search(doc.text, max(s.start, q.start - 60), q.start))
+        forecast = bool(q.unit) or q.hedge in _ESTIMATE or change
         if q.category in CHECKWORTHY:
             if q.hedge == "vague" and q.high in _SMALL_VAGUE:
                 continue
             what = {"victims": "victims", "protesters": "crowd"}.get(q.category, q.category)
             msg = f"who says so? This {what} figure has no source in its paragraph"
         elif forecast and _FORECAST.search(doc.text, s.start, s.end) and (
-                q.unit or not _ARRANGED.search(doc.text, s.start, s.end)):
+                q.unit or change or not _ARRANGED.search(doc.text, s.start, s.end)):
             what = "forecast"
             msg = "who says so? This forecast has no source in its paragraph"
         else:
