@@ -177,7 +177,9 @@ def quote_not_in_source(doc: Document) -> Iterator[Hit]:
 
 _FILLER = frozenset("would will be is was were are been of at to the a an about by around reach reached "
                     "totalled totaled total stood stands stand put estimated some nearly almost more "
-                    "than over under up rose fell rise fall its their his her this that at least".split())
+                    "than over under up rose fell rise fall its their his her this that at least "
+                    # the words of another figure before it (`rose 12 percent to €3.4 billion`)
+                    "percent per cent hundred thousand million billion trillion".split())
 
 
 def _key(doc: Document, q: Quantity) -> tuple[str, str]:
@@ -195,6 +197,37 @@ def _key(doc: Document, q: Quantity) -> tuple[str, str]:
     return noun, q.unit
 
 
+# a figure that is the subject of a passive or perfect verb, directly or as `N of the X`:
+# `13 have been admitted`, `Eleven of the patients were admitted`, `40 of them had been freed`
+_PREDICATE = re.compile(r"(?:\s+of\s+(?:the|those|these|them)(?:\s+[a-z]+){0,2}?)?,?\s+"
+                        r"(?:have|has|had|were|was|are|is)\s+(?:been\s+|since\s+been\s+)?([a-z]+(?:ed|en|wn))\b")
+
+
+def _predicate_key(doc: Document, q: Quantity) -> tuple[str, str]:
+    """What happened to what a figure counts, for a figure with no noun of its own: the verb it
+    is the subject of (`13 have been admitted` and `Eleven of the patients have been admitted`
+    both count the admitted)."""
+    m = _PREDICATE.match(doc.text, q.end)
+    return ("~" + m.group(1), q.unit) if m else ("", "")
+
+
+def _telling(q: Quantity) -> bool:
+    """A value specific enough that two texts giving it give the same figure (not `two`)."""
+    return q.value >= 10 or q.value != int(q.value)
+
+
+def _restated(doc: Document, values: set[tuple[float, str]]) -> dict[int, int]:
+    """For each sentence, how many of its figures the source gives too (`18 percent`). A
+    sentence with a change in it (`fell 18 percent to NOK 4.72 billion`) that gives one of the
+    source's figures restates the source rather than moving on from it: its other figures are
+    the source's, and are compared with them."""
+    out: dict[int, int] = {}
+    for q in doc.quantities:
+        if _telling(q) and (q.value, q.unit) in values:
+            out[q.sentence] = out.get(q.sentence, 0) + 1
+    return out
+
+
 @rule("S301", "figure-differs-from-source", ERROR)
 def figure_differs_from_source(doc: Document) -> Iterator[Hit]:
     """A figure that differs from the source's figure for the same thing (needs --source).
@@ -202,7 +235,11 @@ def figure_differs_from_source(doc: Document) -> Iterator[Hit]:
     What it flags: `€8.3 billion` where the source says `€3.8 billion` for the same budget;
     `nine provinces` where it says `Seven provinces`; `27 people were detained` where it says
     72. A figure matches the source's when it counts the same thing (the same category, or the
-    same noun and unit) and their intervals overlap (`about 2,500` matches 2,400).
+    same noun and unit, or with no noun the same thing done to them: `13 have been admitted`
+    beside `Eleven of the patients have been admitted`) and their intervals overlap (`about
+    2,500` matches 2,400). A sentence that reports a change is compared when another of its
+    figures is the source's (`fell 18 percent to NOK 4.72 billion`), not when it moves on from
+    the source (`later rose to 90`).
 
     Why it matters: figures are the facts most often mistyped between a source and the copy,
     and transposed digits survive every read-through.
@@ -219,15 +256,21 @@ def figure_differs_from_source(doc: Document) -> Iterator[Hit]:
     for src in _sources(doc):
         theirs: dict[tuple[str, str], list[Quantity]] = {}
         for sq in src.quantities:
-            k = _key(src, sq)
-            if k[0]:
-                theirs.setdefault(k, []).append(sq)
+            for k in (_key(src, sq), _predicate_key(src, sq)):
+                if k[0]:
+                    theirs.setdefault(k, []).append(sq)
+        values = {(sq.value, sq.unit) for sq in src.quantities if _telling(sq)}
+        restated = _restated(doc, values)
         for q in doc.quantities:
+            own = _telling(q) and (q.value, q.unit) in values
+            if q.update and restated.get(q.sentence, 0) <= own:
+                continue  # a figure that moved on since the source (`later rose to 90`)
             k = _key(doc, q)
-            cands = theirs.get(k)
-            if not k[0] or not cands or q.update:
-                continue
-            if any(q.overlaps(c) for c in cands):
+            cands = theirs.get(k) if k[0] else None
+            if not cands:  # no noun to go by: what happened to them (`13 have been admitted`)
+                k = _predicate_key(doc, q)
+                cands = theirs.get(k) if k[0] else None
+            if not cands or any(q.overlaps(c) for c in cands):
                 continue
             c = min(cands, key=lambda c: abs(c.value - q.value))
             yield Hit(q.start, q.end,
