@@ -289,7 +289,7 @@ def _outweighs(major: _Spelling, minor: _Spelling, kind: str) -> bool:
     there is no suggestion: the article does not say which is right)."""
     a, b = len(major.mentions), len(minor.mentions)
     if kind == "slip":
-        return b == 1 and (a >= 2 or _twin_slip(major, minor))
+        return b == 1 and (a >= 2 or _twin_slip(major, minor) or _one_family(major, minor))
     return a > b or (a == b and major.mentions[0].surname_start < minor.mentions[0].surname_start)
 
 
@@ -298,6 +298,15 @@ TWIN_LETTERS = 7  # two spellings used once each are compared only when this lon
 
 def _long(g: _Spelling) -> bool:
     return len(name_key(g.shown)) >= TWIN_LETTERS
+
+
+def _one_family(first: _Spelling, later: _Spelling) -> bool:
+    """Two given names one slip apart before the same surname, the first written first
+    (`Katarzyna Nowak` ... `Katarzyan Nowak`): one person, as two people of one family rarely
+    have names a keystroke apart (and common names are each a name of their own, which the
+    caller asks: `Marian` / `Marion`)."""
+    return (len(first.mentions) == 1 and first.mentions[0].surname_start < later.mentions[0].surname_start
+            and bool({name_key(f) for f in first.family} & {name_key(f) for f in later.family}))
 
 
 def _twin_slip(first: _Spelling, later: _Spelling) -> bool:
@@ -331,7 +340,7 @@ def variants_between(mentions: list[NameMention], common: Callable[[str], bool] 
     # or where it is long enough to be compared with another used once (_twin_slip)
     index = SpellingIndex()
     for g in groups:
-        index.add(g.shown, edits=len(g.mentions) >= 2 or _long(g))
+        index.add(g.shown, edits=len(g.mentions) >= 2 or _long(g) or bool(g.family))
     chosen: dict[int, tuple[_Spelling, _Spelling, str]] = {}
     for g in groups:
         options = []
