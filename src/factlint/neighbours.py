@@ -129,7 +129,10 @@ def follows(doc, end: int, i: int, seqs: tuple[Sequence, ...]) -> bool:
                 return True
         return test.optional and walk(seq, k + 1, j, last)
 
-    return any(walk(seq, 0, i, end) for seq in seqs)
+    try:
+        return any(walk(seq, 0, i, end) for seq in seqs)
+    finally:
+        del walk  # it refers to itself: unbound, it and the tokens it holds go by counting
 
 
 def precedes(doc, start: int, i: int, seqs: tuple[Sequence, ...]) -> bool:
@@ -154,4 +157,7 @@ def precedes(doc, start: int, i: int, seqs: tuple[Sequence, ...]) -> bool:
                 return True
         return test.optional and walk(seq, k - 1, j, first)
 
-    return any(walk(seq, len(seq) - 1, i - 1, start) for seq in seqs)
+    try:
+        return any(walk(seq, len(seq) - 1, i - 1, start) for seq in seqs)
+    finally:
+        del walk  # it refers to itself: unbound, it and the tokens it holds go by counting
