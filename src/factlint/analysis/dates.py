@@ -37,13 +37,15 @@ WD = r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 # a weekday abbreviated as listings and US copy write it (`Fri. 7/11`, `Thurs., Oct. 2`): read only
 # with the date that follows it, since `Sun`, `Sat` and `Wed` alone are other words
 WDA = (r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
-       r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.)")
+       r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.|(?:Mon|Tues?|Thu|Thurs?|Fri)(?=,))")
 MON = (r"(?P<mon>January|February|March|April|May|June|July|August|September|October|November|"
        r"December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)")
 DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 DAY2 = r"(?:\s*(?:-|–|—|to|and|through|until)\s*(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?)?"
 YEAR = r"(?:,?\s+(?P<year>(?:1[89]|20)\d\d))?"
-WD_SEP = r"(?:,\s*|\s+(?:the\s+)?|\s*\(\s*)"
+# between a weekday and its date: a comma, a space, `the`, a bracket, after a part of the day
+# (`Saturday night, March 7`)
+WD_SEP = r"(?:\s+(?:night|morning|afternoon|evening))?(?:,\s*|\s+(?:the\s+)?|\s*\(\s*)"
 # words after a number that show it counts something and is not a day or a year
 COUNT_WORDS = frozenset(
     """people persons men women children kids students soldiers troops police officers officials
@@ -103,6 +105,10 @@ _ORDINAL_NOUN = re.compile(r"\s*(?:floor|century|centuries|amendment|round|place
                            re.I)
 RELATIVE_DAYS = {"today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0,
                  "this evening": 0, "yesterday": -1, "last night": -1, "tomorrow": 1}
+# a weekday in brackets after its date: `on 4 March (a Wednesday)`, `3/17 (Mon.)`
+_TRAILING_WD = re.compile(
+    r"\s*\(\s*(?:an?\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+    r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?)\s*\)")
 _DATELINE = re.compile(
     rf"^\s*[A-Z][A-Za-z .'’-]+,\s*(?:[A-Z][A-Za-z .]+,\s*)?{MON}\s+{DAY}{YEAR}\s*\(?[A-Za-z .]*\)?\s*[-–—]")
 # the same in day-month order, as British and European agencies write it (`LONDON, 14 January 2026 -`)
@@ -217,8 +223,12 @@ def _mention(kind: str, m: re.Match, g: dict, text: str) -> DateMention | None:
     if text[e - 1] == ")" and "(" not in text[s:e]:
         e -= 1  # a closing bracket that belongs to the sentence, not the date
     wd = g.get("wd")
-    weekday = _WEEKDAY_INDEX[wd.rstrip(".").lower()] if wd else None
     wspan = (m.start("wd"), m.end("wd")) if wd else None
+    if wd is None and kind in ("md", "dm", "numy", "onnum"):
+        after = _TRAILING_WD.match(text, e)
+        if after:
+            wd, wspan, e = after.group("wd"), (after.start("wd"), after.end("wd")), after.end()
+    weekday = _WEEKDAY_INDEX[wd.rstrip(".").lower()] if wd else None
     year = int(g["year"]) if g.get("year") else None
     if year is not None and kind not in ("iso", "numy") and _followed_by_count(text, m.end("year")):
         # "Jan. 6, 1500 people": the number counts people, it is not a year

@@ -134,6 +134,43 @@ def weekday_date_mismatch(doc: Document) -> Iterator[Hit]:
             if len(weekdays) == 1 and not _bare_weekday_in_paragraph(a.mentions, m, d.weekday()) else None,
             related=related,
         )
+    yield from _modified_ordinals(doc)
+
+
+# the days a modified weekday can be, counted from publication: `this Friday` in the week either
+# side, `next Friday` up to a fortnight ahead, `last Friday` up to a fortnight back
+_MODIFIED_RANGE = {"this": (-6, 6), "coming": (1, 7), "next": (1, 13), "last": (-13, -1), "past": (-7, -1)}
+
+
+def _modified_ordinals(doc: Document) -> Iterator[Hit]:
+    """`this Friday, the 15th` in a story of Monday 10 March: the Friday the word points to is
+    the 14th. Only a weekday the writer anchored (`this`, `next`, `last`) is read, so the month
+    of the ordinal is never guessed."""
+    a = doc.dates
+    pub = a.published
+    if pub is None:
+        return
+    for m in a.mentions:
+        if m.kind != "ordinal" or m.weekday is None or m.weekday_span is None or doc.in_quotation(m.start, m.end):
+            continue
+        i = doc.token_index(m.weekday_span[0])
+        word = doc.tokens[i - 1].norm if i > 0 else ""
+        if word not in _MODIFIED_RANGE:
+            continue
+        lo, hi = _MODIFIED_RANGE[word]
+        days = [pub + dt.timedelta(days=k) for k in range(lo, hi + 1)]
+        meant = [d for d in days if d.weekday() == m.weekday]
+        if not meant or any(d.day == m.day for d in meant):
+            continue
+        named = " or ".join(f"the {d.day}{_suffix(d.day)}" for d in meant)
+        yield Hit(m.start, m.end,
+                  f"‘{word} {WEEKDAYS[m.weekday]}’ in a story published on {WEEKDAYS[pub.weekday()]} "
+                  f"{_fmt(pub)} is {named}, not the {m.day}{_suffix(m.day)}",
+                  severity=WARNING)
+
+
+def _suffix(n: int) -> str:
+    return "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
 
 
 def _with_weekday(doc: Document, m: DateMention, weekday: str) -> str | None:
