@@ -132,7 +132,7 @@ def follows(doc, end: int, i: int, seqs: tuple[Sequence, ...]) -> bool:
     try:
         return any(walk(seq, 0, i, end) for seq in seqs)
     finally:
-        del walk  # it refers to itself: unbound, it and the tokens it holds go by counting
+        walk = None  # it refers to itself: unbound, it and the tokens it holds go by counting
 
 
 def precedes(doc, start: int, i: int, seqs: tuple[Sequence, ...]) -> bool:
@@ -160,4 +160,4 @@ def precedes(doc, start: int, i: int, seqs: tuple[Sequence, ...]) -> bool:
     try:
         return any(walk(seq, len(seq) - 1, i - 1, start) for seq in seqs)
     finally:
-        del walk  # it refers to itself: unbound, it and the tokens it holds go by counting
+        walk = None  # it refers to itself: unbound, it and the tokens it holds go by counting
