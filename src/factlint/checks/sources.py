@@ -83,9 +83,18 @@ def _quote_text(doc: Document, q) -> str:
     return doc.text[a:b]
 
 
+def _continued(doc: Document, q) -> bool:
+    """Does an unclosed quotation run on into the next paragraph, which opens with a quotation
+    mark (the wire's way of quoting several paragraphs)? Then it is whole, and checked."""
+    nxt = q.paragraph + 1
+    if nxt >= len(doc.paragraphs) or q.end < doc.paragraphs[q.paragraph].end:
+        return False
+    return doc.text[doc.paragraphs[nxt].start:doc.paragraphs[nxt].start + 1] in ('"', "“", "„", "«")
+
+
 def _checked_quotes(doc: Document):
     for q in doc.quotes:
-        if q.kind != "double" or not q.closed:
+        if q.kind != "double" or not (q.closed or _continued(doc, q)):
             continue
         inner = _quote_text(doc, q)
         if len(re.findall(r"\w+", inner)) < 3:
@@ -104,7 +113,8 @@ def quote_differs_from_source(doc: Document) -> Iterator[Hit]:
     `--source` (wire copy, a transcript, a press release), when the source has a close passage:
     the message says what differs, word by word, and points at the passage. A partial quotation
     that is verbatim is fine; an ellipsis may skip words and a bracketed insertion stand for a
-    few. Quotations marked as translated are left alone.
+    few. A quotation that runs on into the next paragraph (no closing mark, the next paragraph
+    opening with one) is checked too. Quotations marked as translated are left alone.
 
     Why it matters: a quotation is a promise that these were the speaker's exact words. A
     changed word, especially a dropped `not`, changes what they said.
