@@ -19,10 +19,14 @@ if TYPE_CHECKING:
     from .quantities import Quantity
 
 _PART_BEFORE = re.compile(
-    r"\b(?:including|among them|among whom|of whom|of which|of them|of those|among the dead|among those)\b[\s,:]*$", re.I)
+    r"\b(?:including|among them|among whom|of whom|of which|of them|of those|among the dead|among those)\b"
+    r"(?:\s+(?:were|was|are|is))?[\s,:]*$", re.I)
+# what joins a part to the next one of the same list: `eight of them soldiers and three of them ...`
+_PART_JOIN = re.compile(r"[^.;:\d]{0,40}?(?:,\s*and|,|\band)\s+$", re.I)
 _OF_THE = re.compile(r"^\s+of\s+(?:the|these|those|its|their)(?:\s+[\w-]+['’]s)?\s+$", re.I)
 _OF_PRONOUN = re.compile(r"\s+of\s+(?:them|whom|those|which)\b", re.I)
 _OF_NOUN = re.compile(r"\s+of\s+(?:the|these|those|its|their)\s+(?:[\w-]+['’]s\s+)?([^\W\d_][\w-]*)", re.I)
+_OPENS_WITH_PART = re.compile(r"[“\"‘']?(?:among|of)\s+the\s+(?:dead|injured|wounded|victims|missing|arrested|detained)\b", re.I)
 _OF_THE_LEAD = re.compile(r"[“\"‘']?(?:of|among)\s+(?:the|these|those)\s+$", re.I)
 # what may stand between the items of a list of parts, after an item's own noun phrase: a short
 # qualifier (`for the ruling party`, `in the north`) and the joining comma or `and`
@@ -59,8 +63,9 @@ def link_parts(doc: Document, qs: list[Quantity]) -> list[Quantity]:
             j -= 1
 
     def same_sentence_before(i: int) -> int | None:
+        """The nearest count before qs[i] in its sentence that is not itself a part."""
         q = qs[i]
-        return next((j for j in _back(i, "sentence") if qs[j].unit == q.unit), None)
+        return next((j for j in _back(i, "sentence") if qs[j].unit == q.unit and out[j].part_of is None), None)
 
     for i, q in enumerate(qs):
         nxt = qs[i + 1] if i + 1 < len(qs) else None
@@ -73,6 +78,17 @@ def link_parts(doc: Document, qs: list[Quantity]) -> list[Quantity]:
             whole = same_sentence_before(i)
             if whole is None and i > 0 and qs[i - 1].paragraph == q.paragraph:
                 whole = i - 1
+            if whole is None and q.category and i > 0 and qs[i - 1].paragraph == q.paragraph - 1 \
+                    and _OPENS_WITH_PART.match(text, lo, q.start):
+                # `... killing 23 passengers.` then `Among the dead were 14 women, ...`: the
+                # paragraph before gives the whole, counted in the same category
+                whole = next((j for j in range(i - 1, max(-1, i - 9), -1) if qs[j].paragraph == q.paragraph - 1
+                              and qs[j].category == q.category and out[j].part_of is None), None)
+            prev = i - 1 if i > 0 and qs[i - 1].sentence == q.sentence else None
+            if whole is not None and prev is not None and out[prev].part_of == whole \
+                    and _PART_JOIN.fullmatch(text, qs[prev].end, q.start):
+                out[i] = replace(q, part_of=whole, part_list=out[prev].part_list)  # one list of parts
+                continue
             out[i] = replace(q, part_of=whole, part_list=i)
             starts.append(i)
             continue
