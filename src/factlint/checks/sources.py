@@ -249,7 +249,9 @@ def figure_differs_from_source(doc: Document) -> Iterator[Hit]:
     beside `Eleven of the patients have been admitted`) and their intervals overlap (`about
     2,500` matches 2,400). A sentence that reports a change is compared when another of its
     figures is the source's (`fell 18 percent to NOK 4.72 billion`), not when it moves on from
-    the source (`later rose to 90`).
+    the source (`later rose to 90`). A sentence that shares a figure with a sentence of the
+    source restates it: one figure of a unit left unmatched on each side is one figure given
+    two ways (`£4.8m, up from £3.1m` against `£8.4 million, compared with £3.1 million`).
 
     Why it matters: figures are the facts most often mistyped between a source and the copy,
     and transposed digits survive every read-through.
@@ -271,22 +273,68 @@ def figure_differs_from_source(doc: Document) -> Iterator[Hit]:
                     theirs.setdefault(k, []).append(sq)
         values = {(sq.value, sq.unit) for sq in src.quantities if _telling(sq)}
         restated = _restated(doc, values)
+        unmatched: list[Quantity] = []
         for q in doc.quantities:
             own = _telling(q) and (q.value, q.unit) in values
-            if q.update and restated.get(q.sentence, 0) <= own:
-                continue  # a figure that moved on since the source (`later rose to 90`)
             k = _key(doc, q)
             cands = theirs.get(k) if k[0] else None
             if not cands:  # no noun to go by: what happened to them (`13 have been admitted`)
                 k = _predicate_key(doc, q)
                 cands = theirs.get(k) if k[0] else None
-            if not cands or any(q.overlaps(c) for c in cands):
+            if cands and any(q.overlaps(c) for c in cands):
+                continue
+            if not cands or (q.update and restated.get(q.sentence, 0) <= own):
+                # nothing to go by, or a figure that moved on since the source (`later rose to 90`)
+                if not own:
+                    unmatched.append(q)
                 continue
             c = min(cands, key=lambda c: abs(c.value - q.value))
-            yield Hit(q.start, q.end,
-                      f"{q.text.strip()} here, but the source ({src.path}) says {c.text.strip()} for the same {k[0]}",
-                      suggestion=_cased_like(c.text.strip(), doc.text[q.start:q.end]),
-                      related=(_ref(src, c.start, c.end, f"the source's figure: {c.text.strip()}"),))
+            yield _differs(doc, src, q, c, f"the same {k[0]}")
+        for q, c in _left_over(doc, src, unmatched):
+            yield _differs(doc, src, q, c, "its place in the sentence this one restates")
+
+
+def _differs(doc: Document, src: Document, q: Quantity, c: Quantity, what: str) -> Hit:
+    return Hit(q.start, q.end,
+               f"{q.text.strip()} here, but the source ({src.path}) says {c.text.strip()} for {what}",
+               suggestion=_cased_like(c.text.strip(), doc.text[q.start:q.end]),
+               related=(_ref(src, c.start, c.end, f"the source's figure: {c.text.strip()}"),))
+
+
+def _left_over(doc: Document, src: Document, unmatched: list[Quantity]) -> Iterator[tuple[Quantity, Quantity]]:
+    """Figures that nothing else matched, read against the source sentence their sentence
+    restates: a sentence of the article that shares a figure with a sentence of the source
+    (`up from £3.1m` ... `compared with £3.1 million`) says what that sentence says, so when one
+    figure of a unit is left on each side after the shared ones, the two are the same figure
+    (`£4.8m` ... `£8.4 million`)."""
+    if not unmatched:
+        return
+    theirs_by_value: dict[tuple[float, str], set[int]] = {}
+    theirs_by_sentence: dict[int, list[Quantity]] = {}
+    for sq in src.quantities:
+        theirs_by_sentence.setdefault(sq.sentence, []).append(sq)
+        if _telling(sq):
+            theirs_by_value.setdefault((sq.value, sq.unit), set()).add(sq.sentence)
+    ours_by_sentence: dict[int, list[Quantity]] = {}
+    for q in doc.quantities:
+        ours_by_sentence.setdefault(q.sentence, []).append(q)
+    for q in unmatched:
+        if not _telling(q) or (not q.unit and _YEARLIKE(q)):
+            continue
+        ours = [o for o in ours_by_sentence[q.sentence] if o.unit == q.unit]
+        aligned = {t for o in ours_by_sentence[q.sentence] if _telling(o)
+                   for t in theirs_by_value.get((o.value, o.unit), ())}
+        for t in sorted(aligned):
+            theirs = [c for c in theirs_by_sentence[t] if c.unit == q.unit]
+            left = [c for c in theirs if not any(o.overlaps(c) for o in ours)]
+            mine = [o for o in ours if not any(o.overlaps(c) for c in theirs)]
+            if len(left) == 1 and mine == [q] and _telling(left[0]):
+                yield q, left[0]
+                break
+
+
+def _YEARLIKE(q: Quantity) -> bool:
+    return q.exact and q.value == int(q.value) and 1800 <= q.value <= 2100
 
 
 def _name_cased(spelling: str, written: str) -> str:
