@@ -149,6 +149,16 @@ _RELATIVE = re.compile(r"\s+(?:that|who|which)\s+(?:(?:had|have|has|were|was|are
 # a count of the rest of a group, or of more of it: not the group's total
 _REST_BEFORE = re.compile(r"\b(?:other|remaining|another|further|additional)\s+$", re.I)
 _REST_AFTER = re.compile(r"\s+(?:other|others|more|additional|further|remaining|new)\b", re.I)
+# `the 13 protesters still in custody`, `the nine who remain missing`: those left of a group
+_STILL_AFTER = re.compile(r"\s+(?:(?:who|that)\s+(?:are|were|have|had)\s+)?(?:still|remain|remained|remaining)\b", re.I)
+
+
+def _still(doc: Document, q: Quantity) -> bool:
+    """Is the count those of a group still in a state (`the 13 protesters still in custody`)?"""
+    end = q.end
+    if q.head and doc.text.startswith(q.head, doc.text.find(q.head[:1], q.end, q.end + 3)):
+        end = doc.text.find(q.head[:1], q.end, q.end + 3) + len(q.head)
+    return bool(_STILL_AFTER.match(doc.text, end))
 
 
 def stem(word: str) -> str:
@@ -223,6 +233,7 @@ def figures(doc: Document) -> list[Figure]:
                           _qualifiers(doc, q) if q.definite and by_noun else frozenset(),
                           _context(doc, q.sentence, memo) if by_noun else frozenset(),
                           bool(_REST_BEFORE.search(doc.text, max(0, q.start - 12), q.start) or _REST_AFTER.match(doc.text, q.end)
+                               or _still(doc, q)
                                or q.head.lower().startswith("of ")),  # `two of the victims`: a part of some whole
                           _group(doc, q), timeline.frame(q.sentence)))
     return out

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import replace
-from itertools import islice
+from itertools import islice, takewhile
 from typing import TYPE_CHECKING
 
 from .nouns import singular
@@ -122,7 +122,9 @@ def link_parts(doc: Document, qs: list[Quantity]) -> list[Quantity]:
                     out[i + 1] = replace(out[i + 1], part_of=None, part_list=None, exhaustive=False)
     for i, q in enumerate(qs):
         if out[i].part_of is None and _REST_OF.search(text, max(0, q.start - 20), q.start):
-            _close_with_rest(qs, out, i, _back(i, "paragraph"))
+            # the list may have begun in the paragraph before (`Of the 42 injured, 30 were sent
+            # home.` then `Doctors said the remaining 14 ...`)
+            _close_with_rest(qs, out, i, takewhile(lambda j, p=q.paragraph: qs[j].paragraph >= p - 1, range(i - 1, -1, -1)))
     return out
 
 
@@ -135,7 +137,7 @@ def _close_with_rest(qs: list[Quantity], out: list[Quantity], rest: int, before:
     elliptical `two of money laundering`); a count of something else between leaves it alone."""
     back = list(islice(before, _REST_REACH))  # nearest first
     whole = next((out[j].part_of for j in back if out[j].part_of is not None), None)
-    if whole is None or qs[whole].paragraph != qs[rest].paragraph:
+    if whole is None or qs[whole].paragraph < qs[rest].paragraph - 1:
         return
     w = qs[whole]
     linked = [j for j in back if out[j].part_of == whole]
