@@ -209,14 +209,18 @@ def quoted_from_elsewhere(doc: Document, quote, sources: list[Document]) -> bool
     """Is the quotation given to someone no source names (`Marcus Bell, a parent, said: “…”`)?
     Then it comes from the reporter's own interview, not from the transcript or the release,
     and its absence from them says nothing. Its speaker is looked for among the people its
-    sentences name, then its paragraph's; a quotation with no person named near it (`“…,” she
-    said`) may be anyone's, the source's speaker included."""
+    sentences name, then its paragraph's, then (wire copy carries a speaker over) the paragraph
+    before's; a quotation with no person named near it may be anyone's, the source's speaker
+    included."""
     from .spelling import SpellingIndex, name_key, relation
 
     first, last = doc.sentence_at(quote.start), doc.sentence_at(max(quote.start, quote.end - 1))
     para = doc.paragraphs[quote.paragraph]
     people = (_people_between(doc, doc.sentences[first].start, doc.sentences[last].end)
               or _people_between(doc, para.start, para.end))
+    if not people and quote.paragraph > 0:  # `“…,” she said.` carries the speaker of the paragraph before
+        before = doc.paragraphs[quote.paragraph - 1]
+        people = _people_between(doc, before.start, before.end)
     if not people:
         return False
     for src in sources:
