@@ -205,6 +205,15 @@ def _people_between(doc: Document, start: int, end: int) -> list[NameMention]:
     return out
 
 
+def _surnames(src: Document):
+    """The surnames a source writes, as name keys and as an index of spellings (made once per
+    source, however many quotations ask)."""
+    from .spelling import SpellingIndex, name_key
+
+    spellings = {m.surname for m in src.names.mentions}
+    return frozenset(name_key(s) for s in spellings), SpellingIndex(spellings)
+
+
 def quoted_from_elsewhere(doc: Document, quote, sources: list[Document]) -> bool:
     """Is the quotation given to someone no source names (`Marcus Bell, a parent, said: “…”`)?
     Then it comes from the reporter's own interview, not from the transcript or the release,
@@ -212,7 +221,7 @@ def quoted_from_elsewhere(doc: Document, quote, sources: list[Document]) -> bool
     sentences name, then its paragraph's, then (wire copy carries a speaker over) the paragraph
     before's; a quotation with no person named near it may be anyone's, the source's speaker
     included."""
-    from .spelling import SpellingIndex, name_key, relation
+    from .spelling import name_key, relation
 
     first, last = doc.sentence_at(quote.start), doc.sentence_at(max(quote.start, quote.end - 1))
     para = doc.paragraphs[quote.paragraph]
@@ -224,9 +233,7 @@ def quoted_from_elsewhere(doc: Document, quote, sources: list[Document]) -> bool
     if not people:
         return False
     for src in sources:
-        spellings = {m.surname for m in src.names.mentions}
-        keys = {name_key(s) for s in spellings}
-        index = SpellingIndex(spellings)
+        keys, index = src.derived(_surnames)
         for m in people:
             if name_key(m.surname) in keys or any(relation(m.surname, s) for s in index.near(m.surname)):
                 return False
