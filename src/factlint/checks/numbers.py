@@ -420,6 +420,16 @@ _SHARE_OF = re.compile(r"^\s+of\s+(?:the\s+)?(vote|votes|ballots|seats|total|mar
                        r"popular vote|votes cast|electorate)\b", re.I)
 
 
+_ANY_SHARE_OF = re.compile(r"\s+of\s+(?:the\s+|all\s+|those\s+)?([a-z][\w-]*)", re.I)
+# a share listed after another: after a comma, `and`, `while`, `with`, `but`
+_LISTED_BEFORE = re.compile(r"(?:,|\band|\bwhile|\bwith|\bbut|\bwhereas)\s+$", re.I)
+# a figure that is a change or a comparison, not a share (`rose 5 percent`, `up from 40 percent`)
+_NOT_A_SHARE_BEFORE = re.compile(r"\b(?:to|by|from|than|rose|fell|up|down|grew|dropped)\s+$", re.I)
+# a share of another group (`49% for patients on ZMapp`, `7% in the United Kingdom`), or a change
+_NOT_A_SHARE_AFTER = re.compile(r"\s*(?:for|in|among|at|on|from|than|higher|lower|more|less|share|increase|"
+                                r"rise|drop|fall|growth|points?)\b", re.I)
+
+
 @rule("N103", "shares-over-100-percent", WARNING)
 def shares_over_100_percent(doc: Document) -> Iterator[Hit]:
     """Percentages of one whole that add up to more than 100.
@@ -436,13 +446,33 @@ def shares_over_100_percent(doc: Document) -> Iterator[Hit]:
         The governor won 53 percent of the vote and her rival took 47 percent of the vote.
     """
     by_sentence: dict[tuple[int, str], list[Quantity]] = {}
+    text = doc.text
+    listed: tuple[int, str, list[Quantity]] | None = None  # the shares of one whole listed in a sentence
     for q in doc.quantities:
         if q.unit != "percent":
             continue
-        m = _SHARE_OF.match(doc.text[q.end:q.end + 30])
+        m = _SHARE_OF.match(text[q.end:q.end + 30])
         if m:
             by_sentence.setdefault((q.sentence, m.group(1).lower()), []).append(q)
-    for (_, whole), qs in by_sentence.items():
+        # `54 percent of respondents backed the plan, 38 percent opposed it and 15 percent were
+        # undecided`: a share of a whole, then shares that name no whole of their own
+        of = _ANY_SHARE_OF.match(text, q.end)
+        if listed and listed[0] == q.sentence and not of and q.exact \
+                and _LISTED_BEFORE.search(text, max(0, q.start - 8), q.start) \
+                and not _NOT_A_SHARE_AFTER.match(text, q.end):
+            listed[2].append(q)
+        elif of and q.exact and not _NOT_A_SHARE_BEFORE.search(text, max(0, q.start - 12), q.start):
+            if listed and len(listed[2]) > 1:
+                by_sentence.setdefault((listed[0], listed[1]), []).extend(listed[2])
+            listed = (q.sentence, of.group(1).lower(), [q])
+        else:
+            if listed and len(listed[2]) > 1:
+                by_sentence.setdefault((listed[0], listed[1]), []).extend(listed[2])
+            listed = None
+    if listed and len(listed[2]) > 1:
+        by_sentence.setdefault((listed[0], listed[1]), []).extend(listed[2])
+    for (_, whole), found in by_sentence.items():
+        qs = sorted(set(found), key=lambda q: q.start)  # a share of the vote may be read both ways
         if len(qs) >= 2:
             total = sum(q.value for q in qs)
             if total > 100.5:
