@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-import gc
 import re
 from array import array
 from collections.abc import Callable, Iterable, Iterator
@@ -13,6 +12,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import accumulate, repeat
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
+
+from .collector import paused
 
 if TYPE_CHECKING:
     from .analysis.attribution import Attribution
@@ -142,6 +143,15 @@ class Document:
         end_line, end_col = self.line_col(max(e - 1, s))
         return line, col, end_line, end_col + 1
 
+    def release(self) -> None:
+        """Forget what analysis made (asked again, it is made again). The engine calls this when
+        it is done with a document: indexes that point back at their document (`derived`) and
+        closures that hold it would otherwise keep all of it alive until a full collection of
+        the cyclic collector, which the engine pauses while a document lives (collector.py)."""
+        self._derived.clear()
+        for key in [k for k in self.__dict__ if k not in _KEPT]:
+            del self.__dict__[key]
+
     def derived(self, build: Callable[[Document], _T]) -> _T:
         """What `build(self)` makes (an index, a timeline), made once and shared by every rule
         that asks, without the document importing what makes it."""
@@ -204,15 +214,10 @@ class Document:
             # (the text after the last word is one start more than there are words)
             pieces = _WORD_SPLIT.split(low)
             ends = list(accumulate(map(len, pieces)))
-            # the cyclic collector paused while a word each is made: these hold no cycles, and
-            # a full collection every 70,000 of them would walk all made so far (quadratic)
-            enabled = gc.isenabled()
-            gc.disable()
-            try:
+            # the cyclic collector paused while a word each is made (see collector.py), when
+            # the engine has not paused it for the whole document already
+            with paused():
                 return list(map(tuple.__new__, repeat(Token), zip(ends[0::2], ends[1::2], pieces[1::2], strict=False)))
-            finally:
-                if enabled:
-                    gc.enable()
         return [Token(m.start(), m.end(), m.group(0).lower().replace("’", "'"))
                 for m in _WORD.finditer(self.text)]
 
@@ -342,6 +347,11 @@ class Document:
         from .analysis.names import analyse_names
 
         return analyse_names(self)
+
+
+# what a Document is given (the rest of its attributes are analysis, made from these)
+_KEPT = frozenset(("path", "source", "text", "paragraphs", "offsets", "metadata", "comments", "options",
+                   "format", "_line_starts", "_derived"))
 
 
 class TextBuilder:

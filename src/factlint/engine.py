@@ -10,6 +10,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from . import config as configmod
+from .collector import paused
 from .config import Config, ConfigError
 from .document import Document
 from .formats import parse
@@ -276,6 +277,11 @@ def _source_document(path: str, input_format: str) -> Document:
 def lint_source(path: str, text: str, opts: RunOptions, source_docs: list[Document] | None = None) -> FileResult:
     """Lint already-read text as if it were the file at path (source_docs: sources already parsed,
     such as an archive row's source text, besides opts.sources)."""
+    with paused():  # while the document lives: its objects are freed by counting (collector.py)
+        return _lint_source(path, text, opts, source_docs)
+
+
+def _lint_source(path: str, text: str, opts: RunOptions, source_docs: list[Document] | None) -> FileResult:
     try:
         cfg = config_for(path, opts)
         if opts.date_order:
@@ -300,6 +306,7 @@ def lint_source(path: str, text: str, opts: RunOptions, source_docs: list[Docume
             errors.append(FileError(s, f"source file: {exc}"))
     doc.options["sources"] = sources
     result = lint_document(doc, rules, cfg, path_ignores)
+    doc.release()
     result.errors[:0] = errors
     return result
 
