@@ -48,6 +48,11 @@ previously eventually separately elsewhere afterwards soon once already even onl
 indeed thus therefore hence nonetheless otherwise besides moreover furthermore likewise similarly
 initially subsequently currently""".split())
 
+# words that begin place names, never given names: `South Carolina` and `North Carolina` are not
+# two people, so a slip in one (`South Caorlina`) is a slip of the name they share
+PLACE_WORDS = frozenset("north south east west northern southern eastern western central new upper "
+                        "lower greater great little old saint st san santa port fort mount lake cape".split())
+
 # longest first; alike in length, alphabetical: the same pattern text every run (see regex_cache)
 _PARTICLE = "|".join(sorted(PARTICLES, key=lambda p: (-len(p), p)))
 # capitalised words in a row, particles allowed between (`Juan de la Cruz`); written to begin with
@@ -214,6 +219,7 @@ def find_names(doc: Document, common: Callable[[str], bool] | None = None) -> li
                 # `Hurricane Humberto`, `Tropical Storm Humberto`: a word the article also
                 # writes in lower case is no given name
                 first = words[0] if (len(words) > 1 and words[0].lower() not in PARTICLES
+                                     and words[0].lower() not in PLACE_WORDS
                                      and not common(words[0])) else ""
                 add(a, body, first, surname, a + body.rindex(surname), p.start)
     return out
