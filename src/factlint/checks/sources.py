@@ -92,12 +92,22 @@ def _continued(doc: Document, q) -> bool:
     return doc.text[doc.paragraphs[nxt].start:doc.paragraphs[nxt].start + 1] in ('"', "“", "„", "«")
 
 
+_LETTERS = re.compile(r"[^\W\d_]{4,}")
+
+
+def _is_title(inner: str) -> bool:
+    """Are the quotation marks around a title or a name (`“Safe Water, Healthy Homes”`, a
+    report, a campaign, a book) rather than someone's words? Every longer word capitalised."""
+    words = _LETTERS.findall(inner)
+    return len(words) >= 2 and all(w[0].isupper() for w in words)
+
+
 def _checked_quotes(doc: Document):
     for q in doc.quotes:
         if q.kind != "double" or not (q.closed or _continued(doc, q)):
             continue
         inner = _quote_text(doc, q)
-        if len(re.findall(r"\w+", inner)) < 3:
+        if len(re.findall(r"\w+", inner)) < 3 or _is_title(inner):
             continue
         para = doc.paragraphs[q.paragraph]
         if _TRANSLATED.search(doc.text[para.start:para.end]):
@@ -151,7 +161,8 @@ def quote_not_in_source(doc: Document) -> Iterator[Hit]:
     source given with `--source`. It may come from another interview, which is fine if the copy
     says so; it may also be invented or misremembered. A quotation given to a person no source
     names (`said Ana Ruiz, a nurse at the clinic`) is from the reporter's own interview and is
-    left alone; one given to the source's speaker, or to no one by name, is checked.
+    left alone; one given to the source's speaker, or to no one by name, is checked. Quotation
+    marks around a title (every longer word capitalised: a report, a campaign) are no quotation.
 
     Why it matters: when a desk checks copy against a transcript, every quotation should be in
     it or have another named source.
