@@ -7,6 +7,7 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 
+from .. import wordclass
 from ..analysis.dates import (
     NEAR,
     RELATIVE_DAYS,
@@ -150,8 +151,11 @@ def _modified_ordinals(doc: Document) -> Iterator[Hit]:
     pub = a.published
     if pub is None:
         return
+    mismatched = {id(x.mention) for x in a.mismatches}
     for m in a.mentions:
-        if m.kind != "ordinal" or m.weekday is None or m.weekday_span is None or doc.in_quotation(m.start, m.end):
+        if m.weekday is None or m.weekday_span is None or doc.in_quotation(m.start, m.end):
+            continue
+        if m.kind != "ordinal" and not (m.is_pair and id(m) not in mismatched):
             continue
         i = doc.token_index(m.weekday_span[0])
         word = doc.tokens[i - 1].norm if i > 0 else ""
@@ -160,6 +164,19 @@ def _modified_ordinals(doc: Document) -> Iterator[Hit]:
         lo, hi = _MODIFIED_RANGE[word]
         days = [pub + dt.timedelta(days=k) for k in range(lo, hi + 1)]
         meant = [d for d in days if d.weekday() == m.weekday]
+        if m.kind != "ordinal":
+            # `this Thursday, March 20` in a story of Monday 10 March: the date is a Thursday,
+            # but not the one the word points to
+            read = {x for r in a.readings for c in (a.candidates(m, r),) if c is not None
+                    for x in (*c.likely, *c.against)}
+            if meant and read and not read & set(meant):
+                d = min(read, key=lambda x: abs(x - pub))
+                named = " or ".join(_fmt(x) for x in meant)
+                yield Hit(m.start, m.end,
+                          f"‘{word} {WEEKDAYS[m.weekday]}’ in a story published on {WEEKDAYS[pub.weekday()]} "
+                          f"{_fmt(pub)} is {named}, but the date given is {_fmt(d)}",
+                          severity=WARNING)
+            continue
         if not meant or any(d.day == m.day for d in meant):
             continue
         named = " or ".join(f"the {d.day}{_suffix(d.day)}" for d in meant)
@@ -373,6 +390,22 @@ def date_against_tense(doc: Document) -> Iterator[Hit]:
 _ACROSS = dt.timedelta(days=28)
 
 
+# a clause joined on after the first verb: `won on Saturday and plays again on 27 December`,
+# `United, who lost, play again on ...`: its own verb (often a present form the tense reader takes
+# for a noun) is the date's, not the first clause's
+_JOINED = re.compile(r"(?:[,;]|\b(?:and|but|while|then|yet)\b)\s+([A-Za-z][\w'’-]*)")
+
+
+def _new_verb_before(doc: Document, m: DateMention) -> bool:
+    s = doc.sentences[m.sentence]
+    joins = list(_JOINED.finditer(doc.text, s.start, m.start))
+    if not joins:
+        return False
+    last = joins[-1]
+    word = last.group(1)
+    return word[:1].islower() and wordclass.is_class("verb", word.lower(), word)
+
+
 def _yearless_against_tense(doc: Document, m: DateMention, pub: dt.date, slack: dt.timedelta) -> Hit | None:
     """A date without its year means one within a few months of publication. When the tense
     puts it a year away while the same day and month lie just across publication
@@ -384,6 +417,8 @@ def _yearless_against_tense(doc: Document, m: DateMention, pub: dt.date, slack: 
         return None
     if a.sentence_years(m.sentence):
         return None  # `in 2011, ... on June 24`: the sentence says which year
+    if _new_verb_before(doc, m):
+        return None
     across: list[dt.date] = []
     for r in (a.readings if m.needs_order() else (Reading("dmy", None),)):
         c = a.candidates(m, r)
