@@ -506,8 +506,16 @@ def dangling_attribution(doc: Document) -> Iterator[Hit]:
         According to Reuters, the peacekeepers also have the authority to use weapons.
     """
     text = doc.text
+    cues = None
     for a in doc.attributions:
-        if a.kind == "citing" and not a.spans:
+        dangles = a.kind == "citing" and not a.spans
+        if not dangles and a.kind == "act" and a.verb.lower() in ("citing", "quoting"):
+            # `Citing a leaked memo, the plant had failed ...`: with a determiner after it the
+            # participle reads as an act with an object, but opening its sentence it attributes
+            # only if the clause after its comma has someone reporting
+            cues = cues or load_cues(user_lexicons(doc, "attribution"))
+            dangles = _opens_and_dangles(doc, a, cues)
+        if dangles:
             # `according to` attributes the clause after it as the participle meant to, and
             # takes the participle's place: the source's own words and the comma stay
             according = "According to" if text[a.verb_start].isupper() else "according to"
@@ -516,6 +524,20 @@ def dangling_attribution(doc: Document) -> Iterator[Hit]:
                       f"the citing; write ‘{according}{text[a.verb_end:a.source_end]}, …’ or "
                       f"‘…, {a.source} reported.’",
                       suggestion=according + text[a.verb_end:a.source_end])
+
+
+def _opens_and_dangles(doc: Document, a, cues) -> bool:
+    """Does a participle of citing open its sentence with no reporting verb in the clause after
+    its comma (`Citing a leaked memo, the plant had failed three inspections`)?"""
+    s = doc.sentences[a.sentence]
+    text = doc.text
+    if text[s.start:a.verb_start].strip(" “\"‘'") or a.source_end <= a.verb_end:
+        return False
+    comma = text.find(",", a.verb_end, s.end)
+    if comma < 0:
+        return False
+    head = " ".join(text[comma + 1:s.end].split()[:8])
+    return not cues.verbs.search(head)
 
 
 @rule("A401", "vague-source", INFO)
