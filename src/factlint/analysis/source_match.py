@@ -25,6 +25,9 @@ ELLIPSIS_GAP = 80  # words an ellipsis may skip
 BRACKET_GAP = 6  # words a bracketed insertion may stand for
 
 
+FILLERS = frozenset("uh um er erm uhm umm ah hmm mm".split())
+
+
 def norm(word: str) -> str:
     return word.lower().replace("’", "'")
 
@@ -40,7 +43,8 @@ class Passage:
 class SourceIndex:
     def __init__(self, doc: Document) -> None:
         self.doc = doc
-        self.spans = [(m.start(), m.end()) for m in _WORD.finditer(doc.text)]
+        # a transcript's hesitations (`we, uh, we will`) are not words a quotation must carry
+        self.spans = [(m.start(), m.end()) for m in _WORD.finditer(doc.text) if norm(m.group()) not in FILLERS]
         self.words = [norm(doc.text[a:b]) for a, b in self.spans]
 
     @cached_property
@@ -65,7 +69,7 @@ class SourceIndex:
         """Do the quotation's words stand in the source in order (ellipses and brackets allowed)?"""
         parts = _SPLIT.split(quote)
         seps = _SPLIT.findall(quote)
-        segs = [[norm(w) for w in _WORD.findall(p)] for p in parts]
+        segs = [[norm(w) for w in _WORD.findall(p) if norm(w) not in FILLERS] for p in parts]
         if not any(segs):
             return True
         first = next(i for i, s in enumerate(segs) if s)
