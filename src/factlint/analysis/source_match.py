@@ -28,8 +28,16 @@ BRACKET_GAP = 6  # words a bracketed insertion may stand for
 FILLERS = frozenset("uh um er erm uhm umm ah hmm mm".split())
 
 
+# a small number is the same word in figures or letters: house style writes `10` where a
+# transcript has `ten`, and that changes no one's words
+_NUMBER_WORDS = {w: str(i) for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen twenty".split())}
+
+
 def norm(word: str) -> str:
-    return word.lower().replace("’", "'")
+    low = word.lower().replace("’", "'")
+    return _NUMBER_WORDS.get(low, low)
 
 
 @dataclass(frozen=True)
