@@ -222,6 +222,7 @@ def figures(doc: Document) -> list[Figure]:
     injured = any(q.category == "injured" for q in qs)
     out = []
     memo: dict[int, frozenset[str]] = {}
+    separate: dict[int, int | None] = {}
     for i, q in enumerate(qs):
         category = q.category
         if category == "victims":
@@ -235,8 +236,39 @@ def figures(doc: Document) -> list[Figure]:
                           bool(_REST_BEFORE.search(doc.text, max(0, q.start - 12), q.start) or _REST_AFTER.match(doc.text, q.end)
                                or _still(doc, q)
                                or q.head.lower().startswith("of ")),  # `two of the victims`: a part of some whole
-                          _group(doc, q), timeline.frame(q.sentence)))
+                          _group(doc, q), _frame(doc, timeline, q.sentence, separate)))
     return out
+
+
+# a sentence that turns to another event: its figures, and those of the rest of its paragraph,
+# count something else (`Separately, six people were arrested in the port city`)
+_SEPARATE = re.compile(r"[“\"]?(?:separately|elsewhere|in a separate (?:incident|attack|case|raid|clash|development)|"
+                       r"in another (?:incident|attack|case|raid|clash))\b", re.I)
+
+
+def _frame(doc: Document, timeline: Timeline, sentence: int, memo: dict[int, int | None]) -> int | None:
+    """The sentence that sets a figure's time or event when it is not the news: Timeline.frame,
+    or a sentence of its paragraph (this one or one before) that turns to another event, as
+    `-1 - that sentence` so that no figure of the news shares it."""
+    if sentence not in memo:
+        k = sentence
+        chain = []
+        found = None
+        while True:
+            chain.append(k)
+            if k in memo:
+                found = memo[k]
+                break
+            s = doc.sentences[k]
+            if _SEPARATE.match(doc.text, s.start, s.end):
+                found = -1 - k
+                break
+            if k == 0 or doc.paragraph_at(doc.sentences[k - 1].start) != doc.paragraph_at(s.start):
+                break
+            k -= 1
+        for i in chain:
+            memo[i] = found
+    return memo[sentence] if memo[sentence] is not None else timeline.frame(sentence)
 
 
 def _group(doc: Document, q: Quantity) -> str:
