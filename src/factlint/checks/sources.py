@@ -262,8 +262,9 @@ def figure_differs_from_source(doc: Document) -> Iterator[Hit]:
     2,500` matches 2,400). A sentence that reports a change is compared when another of its
     figures is the source's (`fell 18 percent to NOK 4.72 billion`), not when it moves on from
     the source (`later rose to 90`). A sentence that shares a figure with a sentence of the
-    source restates it: one figure of a unit left unmatched on each side is one figure given
-    two ways (`£4.8m, up from £3.1m` against `£8.4 million, compared with £3.1 million`).
+    source restates it: one figure of a unit left unmatched on each side, its digits one slip
+    from the other's, is one figure given two ways (`£4.8m, up from £3.1m` against `£8.4
+    million, compared with £3.1 million`).
 
     Why it matters: figures are the facts most often mistyped between a source and the copy,
     and transposed digits survive every read-through.
@@ -340,9 +341,26 @@ def _left_over(doc: Document, src: Document, unmatched: list[Quantity]) -> Itera
             theirs = [c for c in theirs_by_sentence[t] if c.unit == q.unit]
             left = [c for c in theirs if not any(o.overlaps(c) for o in ours)]
             mine = [o for o in ours if not any(o.overlaps(c) for c in theirs)]
-            if len(left) == 1 and mine == [q] and _telling(left[0]):
+            if len(left) == 1 and mine == [q] and _telling(left[0]) and _slip_of(q.text, left[0].text):
                 yield q, left[0]
                 break
+
+
+def _digits(text: str) -> str:
+    return "".join(ch for ch in text if ch.isdigit())
+
+
+def _slip_of(a: str, b: str) -> bool:
+    """Are two figures' digits one slip apart: the same digits in another order (48/84), one digit
+    changed, added or dropped? A figure the source does not give at all (`up from 60 per cent
+    last year` beside the source's 71 per cent) is news from elsewhere, not a slip."""
+    x, y = _digits(a), _digits(b)
+    if not x or not y or x == y:
+        return False
+    if len(x) == len(y):
+        return sorted(x) == sorted(y) or sum(c != d for c, d in zip(x, y, strict=True)) == 1
+    short, long_ = sorted((x, y), key=len)
+    return len(long_) == len(short) + 1 and any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
 
 
 def _YEARLIKE(q: Quantity) -> bool:
