@@ -35,9 +35,32 @@ _NUMBER_WORDS = {w: str(i) for i, w in enumerate(
     "sixteen seventeen eighteen nineteen twenty".split())}
 
 
+# British and American spellings of one word are one word: a US desk quoting a UK release
+# writes `organization`, `labor`, `center` and `defense` and changes no one's words
+_US_SPELLING = (
+    (re.compile(r"(?<=\w{3})is(e|ed|es|ing|ation|ations|er|ers)$"), r"iz\1"),
+    (re.compile(r"(?<=\w{3})ys(e|ed|es|ing)$"), r"yz\1"),
+    (re.compile(r"(?<=\w{2}[^aeiou])our(s|ed|ing|able|ite|ites)?$"), r"or\1"),
+    (re.compile(r"(?<=\w{3})tre(s)?$"), r"ter\1"),
+    (re.compile(r"(?<=\w{2})(ff|f|c|t)ence(s)?$"), r"\1ense\2"),
+    (re.compile(r"^(program)me(s)?$"), r"\1\2"),
+    (re.compile(r"^(catalog|dialog|analog)ue(s)?$"), r"\1\2"),
+)
+
+
+def _us(word: str) -> str:
+    if word.endswith("'s"):
+        return _us(word[:-2]) + "'s"
+    if len(word) < 6:
+        return word
+    for pattern, repl in _US_SPELLING:
+        word = pattern.sub(repl, word)
+    return word
+
+
 def norm(word: str) -> str:
     low = word.lower().replace("’", "'")
-    return _NUMBER_WORDS.get(low, low)
+    return _NUMBER_WORDS.get(low) or _us(low)
 
 
 @dataclass(frozen=True)

@@ -124,8 +124,9 @@ def quote_differs_from_source(doc: Document) -> Iterator[Hit]:
     the message says what differs, word by word, and points at the passage. A partial quotation
     that is verbatim is fine; an ellipsis may skip words and a bracketed insertion stand for a
     few. A quotation that runs on into the next paragraph (no closing mark, the next paragraph
-    opening with one) is checked too, and a transcript's hesitations (`uh`, `um`) need not be
-    quoted. Quotations marked as translated are left alone.
+    opening with one) is checked too; a transcript's hesitations (`uh`, `um`) need not be
+    quoted, and house style may respell a word (`organization` for `organisation`, `12` for
+    `twelve`). Quotations marked as translated are left alone.
 
     Why it matters: a quotation is a promise that these were the speaker's exact words. A
     changed word, especially a dropped `not`, changes what they said.
