@@ -162,6 +162,12 @@ class Lexicon:
     generic: set[str] = field(default_factory=set)
     max_verb_words: int = 1
     max_noun_words: int = 1
+    # the lengths in words of the verb (noun) phrases that begin with a word, longest first, and
+    # of the verb or noun phrases that end with one: a word most phrases do not begin with costs
+    # one lookup, not a join and a lookup for every length up to the longest phrase's
+    verb_lengths: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    noun_lengths: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    ending_lengths: dict[str, tuple[int, ...]] = field(default_factory=dict)
 
 
 @lru_cache(maxsize=16)
@@ -179,7 +185,20 @@ def load_lexicon(extra: tuple[str, ...] = ()) -> Lexicon:
         lex.generic |= {w.lower() for w in data.get("who", {}).get("generic", [])}
     lex.max_verb_words = max((len(v.split()) for v in lex.verbs), default=1)
     lex.max_noun_words = max((len(n.split()) for n in lex.nouns), default=1)
+    lex.verb_lengths = _lengths_by(lex.verbs, 0)
+    lex.noun_lengths = _lengths_by(lex.nouns, 0)
+    lex.ending_lengths = _lengths_by([*lex.verbs, *lex.nouns], -1)
     return lex
+
+
+def _lengths_by(phrases, at: int) -> dict[str, tuple[int, ...]]:
+    """{word: lengths in words of the phrases whose word `at` (0: first, -1: last) it is, longest
+    first}. A phrase is its words joined by single spaces, as the lookups join them."""
+    out: dict[str, set[int]] = {}
+    for ph in phrases:
+        words = ph.split(" ")
+        out.setdefault(words[at], set()).add(len(words))
+    return {w: tuple(sorted(ks, reverse=True)) for w, ks in out.items()}
 
 
 def words_value(text: str) -> float | None:
@@ -453,8 +472,11 @@ def _what(doc, lex: Lexicon, s: int, e: int, lo: int, hi: int) -> tuple[str, tup
     category, cat_at = "", None
     # a count noun in the head: `72 detainees`, `40 deaths`, `2,500 troops`
     lower = [w.lower().strip("’'").replace("‘", "") for w in head_words]
+    noun_lengths = lex.noun_lengths
     for i in range(len(lower)):
-        for k in range(min(lex.max_noun_words, len(lower) - i), 0, -1):
+        for k in noun_lengths.get(lower[i], ()):
+            if k > len(lower) - i:
+                continue
             phrase = " ".join(lower[i:i + k]) if k > 1 else lower[i]
             if phrase in lex.nouns:
                 category, cat_at = lex.nouns[phrase], (True, i, i + k - 1)
@@ -503,12 +525,15 @@ def _verb_in(lex: Lexicon, toks: list[str]) -> tuple[str, tuple[int, int] | None
     word index) or ("", None). Only auxiliaries and adverbs may stand before it."""
     words = [w.lower() for w in toks]
     n = len(words)
+    verb_lengths = lex.verb_lengths
     for i in range(n):
         if not words[i][0].isalpha():
             if words[i] in ",;:":
                 break
             continue
-        for k in range(min(lex.max_verb_words, n - i), 0, -1):
+        for k in verb_lengths.get(words[i], ()):
+            if k > n - i:
+                continue
             phrase = " ".join(words[i:i + k]) if k > 1 else words[i]
             if phrase in lex.verbs:
                 return lex.verbs[phrase], (i, i + k - 1)
@@ -575,7 +600,9 @@ def _before_number(lex: Lexicon, before: list[str]) -> tuple[str, tuple[int, int
         i -= 1
     if i < 0 or len(words) - i > 5:
         return "", None
-    for k in range(min(lex.max_verb_words, i + 1), 0, -1):
+    for k in lex.ending_lengths.get(words[i], ()):
+        if k > min(lex.max_verb_words, i + 1):
+            continue
         phrase = " ".join(words[i - k + 1:i + 1])
         cat = lex.verbs.get(phrase) or lex.nouns.get(phrase)
         if cat:
