@@ -557,8 +557,9 @@ def relative_date_mismatch(doc: Document) -> Iterator[Hit]:
             continue
         expected = pub + dt.timedelta(days=RELATIVE_DAYS[m.relative])
         other = None
-        if i + 1 < len(ms) and _adjacent(doc, m, ms[i + 1]):
-            other = ms[i + 1]  # yesterday (5/1), today, Friday
+        if i + 1 < len(ms) and (_adjacent(doc, m, ms[i + 1]) or _WEEK_GAP.fullmatch(doc.text, m.end, ms[i + 1].start)) \
+                and not _possessive(doc, ms[i + 1]):
+            other = ms[i + 1]  # yesterday (5/1), today, Friday, yesterday, on 8 March, tomorrow — Tuesday
         elif i > 0 and _adjacent(doc, ms[i - 1], m) and "(" in doc.text[ms[i - 1].end:m.start]:
             other = ms[i - 1]  # Wednesday (yesterday)
         if other is None:
@@ -578,7 +579,8 @@ def relative_date_mismatch(doc: Document) -> Iterator[Hit]:
             yield Hit(m.start, m.end,
                       f"‘{m.relative}’ is {_fmt(expected)} for a story published on {_fmt(pub)}, "
                       f"but the date beside it is {_fmt(d)}{how}",
-                      suggestion=None if _bare_weekday_in_paragraph(ms, m, d.weekday()) else
+                      suggestion=None if _bare_weekday_in_paragraph(ms, m, d.weekday())
+                      or re.search(r"\bon\b", doc.text[m.end:other.start]) else
                       _relative_as_weekday(doc, m, WEEKDAYS[d.weekday()]),
                       related=(Ref(other.start, other.end, f"the date: {other.text}"),))
         elif other.weekday is not None and other.weekday != expected.weekday():
