@@ -177,9 +177,7 @@ def find_names(doc: Document, common: Callable[[str], bool] | None = None) -> li
         out.append(NameMention(start, start + len(body), body, first, surname, s_start,
                                s_start + len(surname), initial))
 
-    for k, p in enumerate(doc.paragraphs):
-        if doc.is_title(k):
-            continue
+    for p in doc.paragraphs:  # headlines too: an editor's spelling there is evidence
         for m in _NAME.finditer(text, p.start, p.end):
             start = m.start()
             if start > p.start and text[start - 1] in "@#":
@@ -376,4 +374,11 @@ def variants_between(mentions: list[NameMention], common: Callable[[str], bool] 
 def analyse_names(doc: Document) -> NameAnalysis:
     common = _lower_case_test(doc)
     mentions = find_names(doc, common)
-    return NameAnalysis(mentions, variants_between(mentions, common))
+    variants = []
+    # a headline's spelling counts towards the article's usual one, but a headline is not
+    # reported for differing from the body: it may shorten or respell for space and style
+    for v in variants_between(mentions, common):
+        v.mentions = [m for m in v.mentions if not doc.is_title(doc.paragraph_at(m.start))]
+        if v.mentions:
+            variants.append(v)
+    return NameAnalysis(mentions, variants)

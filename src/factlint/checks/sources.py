@@ -41,7 +41,8 @@ def name_variant(doc: Document) -> Iterator[Hit]:
     `De Klerck` beside `de Klerk`; `Hifter` beside `Haftar`), or a capitalised word used once
     that is one slip from a name the article uses at least twice (`Khrakiv` beside `Kharkiv`:
     two letters swapped, one dropped, doubled or changed), or from a long, rare name used once
-    before it (`Talmazoka` after `Talmazovka`). A handle or hashtag is not a spelling. A
+    before it (`Talmazoka` after `Talmazovka`). A headline's spelling counts as the article's,
+    though a headline itself is not reported. A handle or hashtag is not a spelling. A
     spelling that is a word or name of
     its own in English is left alone (`Iraq` beside `Iran`), and so are typography
     (`Mother’s`/`Mother's`, a hyphen left on a word), word endings (`Petrov`/`Petrova`), and two
