@@ -249,6 +249,27 @@ def _surnames(src: Document):
     return frozenset(name_key(s) for s in spellings), SpellingIndex(spellings)
 
 
+# a speaker given as anyone of a kind, next to the reporting verb: `said a nurse`, `one
+# resident told Reuters`, `another protester said`, `said an 82-year-old farmer from the valley`
+_SOMEONE = re.compile(
+    r"\b(?:said|says|told|added|recalled|explained|asked)\s+(?:a|an|one|another)\s+((?:[\w-]+\s+){0,3}[\w-]+)"
+    r"|(?:^|[,.;:]\s+|\b(?:and|but)\s+)(?i:a|an|one|another)\s+((?:[\w-]+\s+){0,4}?[a-z][\w-]*)\s+"
+    r"(?:said|says|told|added|recalled|explained|asked)\b")
+_NOT_WHO = frozenset("from with that this who whose which outside inside near waiting living about "
+                     "said says told added when after before".split())
+
+
+def _someone(doc: Document, start: int, end: int) -> list[str]:
+    """The words describing an indefinite speaker in [start, end) outside quotation marks
+    (`said one resident` -> [`resident`]), or nothing."""
+    for m in _SOMEONE.finditer(doc.text, start, end):
+        if doc.in_quotation(m.start(), m.end()):
+            continue
+        words = (m.group(1) or m.group(2)).split()
+        return [norm(w) for w in words if len(w) >= 4 and w.isalpha() and w.lower() not in _NOT_WHO]
+    return []
+
+
 def quoted_from_elsewhere(doc: Document, quote, sources: list[Document]) -> bool:
     """Is the quotation given to someone no source names (`Marcus Bell, a parent, said: “…”`)?
     Then it comes from the reporter's own interview, not from the transcript or the release,
@@ -260,8 +281,13 @@ def quoted_from_elsewhere(doc: Document, quote, sources: list[Document]) -> bool
 
     first, last = doc.sentence_at(quote.start), doc.sentence_at(max(quote.start, quote.end - 1))
     para = doc.paragraphs[quote.paragraph]
-    people = (_people_between(doc, doc.sentences[first].start, doc.sentences[last].end)
-              or _people_between(doc, para.start, para.end))
+    start, end = doc.sentences[first].start, doc.sentences[last].end
+    people = _people_between(doc, start, end)
+    if not people:
+        someone = _someone(doc, start, end)
+        if someone:  # `said one resident`: a speaker the reporter introduces, unless the source has them
+            return not any(w in src.word_index.positions for src in sources for w in someone)
+        people = _people_between(doc, para.start, para.end)
     if not people and quote.paragraph > 0:  # `“…,” she said.` carries the speaker of the paragraph before
         before = doc.paragraphs[quote.paragraph - 1]
         people = _people_between(doc, before.start, before.end)

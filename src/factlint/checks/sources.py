@@ -163,8 +163,9 @@ def quote_not_in_source(doc: Document) -> Iterator[Hit]:
     What it flags: a direct quotation of three words or more with no close passage in any
     source given with `--source`. It may come from another interview, which is fine if the copy
     says so; it may also be invented or misremembered. A quotation given to a person no source
-    names (`said Ana Ruiz, a nurse at the clinic`) is from the reporter's own interview and is
-    left alone; one given to the source's speaker, or to no one by name, is checked. Quotation
+    names (`said Ana Ruiz, a nurse at the clinic`), or to anyone of a kind the source never
+    mentions (`said one cleaner`), is from the reporter's own interview and is left alone; one
+    given to the source's speaker, or to no one by name, is checked. Quotation
     marks around a title (every longer word capitalised: a report, a campaign) are no quotation.
 
     Why it matters: when a desk checks copy against a transcript, every quotation should be in
