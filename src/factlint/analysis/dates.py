@@ -105,10 +105,12 @@ _ORDINAL_NOUN = re.compile(r"\s*(?:floor|century|centuries|amendment|round|place
                            re.I)
 RELATIVE_DAYS = {"today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0,
                  "this evening": 0, "yesterday": -1, "last night": -1, "tomorrow": 1}
-# a weekday in brackets after its date: `on 4 March (a Wednesday)`, `3/17 (Mon.)`
+# a weekday in brackets or in apposition after its date: `on 4 March (a Wednesday)`, `3/17 (Mon.)`,
+# `on 3 March 2026, a Wednesday`
 _TRAILING_WD = re.compile(
     r"\s*\(\s*(?:an?\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
-    r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?)\s*\)")
+    r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?)\s*\)"
+    r"|,\s+an?\s+(?P<wd2>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?=\s*(?:[.,;:)—–]|$))")
 _DATELINE = re.compile(
     rf"^\s*[A-Z][A-Za-z .'’-]+,\s*(?:[A-Z][A-Za-z .]+,\s*)?{MON}\s+{DAY}{YEAR}\s*\(?[A-Za-z .]*\)?\s*[-–—]")
 # the same in day-month order, as British and European agencies write it (`LONDON, 14 January 2026 -`)
@@ -224,10 +226,11 @@ def _mention(kind: str, m: re.Match, g: dict, text: str) -> DateMention | None:
         e -= 1  # a closing bracket that belongs to the sentence, not the date
     wd = g.get("wd")
     wspan = (m.start("wd"), m.end("wd")) if wd else None
-    if wd is None and kind in ("md", "dm", "numy", "onnum"):
+    if wd is None and kind in ("md", "dm", "numy", "onnum", "iso"):
         after = _TRAILING_WD.match(text, e)
         if after:
-            wd, wspan, e = after.group("wd"), (after.start("wd"), after.end("wd")), after.end()
+            g_wd = "wd" if after.group("wd") else "wd2"
+            wd, wspan, e = after.group(g_wd), (after.start(g_wd), after.end(g_wd)), after.end()
     weekday = _WEEKDAY_INDEX[wd.rstrip(".").lower()] if wd else None
     year = int(g["year"]) if g.get("year") else None
     if year is not None and kind not in ("iso", "numy") and _followed_by_count(text, m.end("year")):
@@ -237,7 +240,7 @@ def _mention(kind: str, m: re.Match, g: dict, text: str) -> DateMention | None:
             e -= 1
         year = None
     if kind == "iso":
-        return DateMention(s, e, kind, year=year, month=int(g["num1"]), day=int(g["num2"]))
+        return DateMention(s, e, kind, weekday, wspan, year=year, month=int(g["num1"]), day=int(g["num2"]))
     if kind in ("md", "dm"):
         day = int(g["day"])
         if (kind == "md" and weekday is None and not g.get("day2") and year is None
