@@ -71,8 +71,11 @@ def _side(tense: str, n: int, pub: dt.date) -> str:
 def weekday_date_mismatch(doc: Document) -> Iterator[Hit]:
     """A weekday that does not fall on the date it is given with.
 
-    What it flags: a weekday written with its date (`Saturday, April 9, 2021`, `Thursday (6/12)`)
-    when that date falls on another day under every plausible reading. The year comes from the
+    What it flags: a weekday written with its date (`Saturday, April 9, 2021`, `Thursday (6/12)`,
+    `Fri. 7/10`, `Saturday night, March 7`, `4 March (a Wednesday)`, `3 March 2026, a Wednesday`)
+    when that date falls on another day under every plausible reading; and, as a warning, a
+    weekday anchored by `this`, `next` or `last` whose date or ordinal is in another week
+    (`this Friday, the 15th` in a story of Monday 10 March). The year comes from the
     date itself, the article's other weekday+date pairs, or the publication date and the tense
     of the verb group that governs the date: `was held on` is the last such date before
     publication, `will be held on` / `is due to` / `is scheduled for` the next one after it;
