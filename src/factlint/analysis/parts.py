@@ -20,13 +20,14 @@ if TYPE_CHECKING:
 
 _PART_BEFORE = re.compile(
     r"\b(?:including|among them|among whom|of whom|of which|of them|of those|among the dead|among those)\b"
-    r"(?:\s+(?:were|was|are|is))?[\s,:]*$", re.I)
+    r"(?:\s+[a-z]+)?(?:\s+(?:were|was|are|is))?[\s,:]*$", re.I)
 # what joins a part to the next one of the same list: `eight of them soldiers and three of them ...`
 _PART_JOIN = re.compile(r"[^.;:\d]{0,40}?(?:,\s*and|,|\band)\s+$", re.I)
 _OF_THE = re.compile(r"^\s+of\s+(?:the|these|those|its|their)(?:\s+[\w-]+['’]s)?\s+$", re.I)
 _OF_PRONOUN = re.compile(r"\s+of\s+(?:them|whom|those|which)\b", re.I)
 _OF_NOUN = re.compile(r"\s+of\s+(?:the|these|those|its|their)\s+(?:[\w-]+['’]s\s+)?([^\W\d_][\w-]*)", re.I)
-_OPENS_WITH_PART = re.compile(r"[“\"‘']?(?:among|of)\s+the\s+(?:dead|injured|wounded|victims|missing|arrested|detained)\b", re.I)
+_OPENS_WITH_PART = re.compile(r"[“\"‘']?(?:among|of)\s+(?:the|those)\s+(?:dead|injured|wounded|victims|missing|arrested|detained|"
+                              r"killed|hurt|held|rescued|evacuated)\b", re.I)
 _OF_THE_LEAD = re.compile(r"[“\"‘']?(?:of|among)\s+(?:the|these|those)\s+$", re.I)
 # what may stand between the items of a list of parts, after an item's own noun phrase: a short
 # qualifier (`for the ruling party`, `in the north`) and the joining comma or `and`
@@ -101,6 +102,11 @@ def link_parts(doc: Document, qs: list[Quantity]) -> list[Quantity]:
             whole = next((j for j in _back(i, "paragraph") if out[j].part_of is None and not qs[j].head.lower().startswith("of ")
                           and (qs[j].noun == noun or qs[j].category and qs[j].category == q.category
                                and qs[j].noun in ("dead", "wounded", "injured", "missing"))), None)
+            if whole is None and i > 0 and qs[i - 1].paragraph == q.paragraph - 1 and len(noun) >= 4:
+                # `kidnapped 27 schoolgirls.` then `Security forces freed 19 of the girls`: the
+                # count of that noun (or of a compound of it) ending the paragraph before
+                whole = next((j for j in range(i - 1, max(-1, i - 9), -1) if qs[j].paragraph == q.paragraph - 1
+                              and out[j].part_of is None and qs[j].noun.endswith(noun)), None)
             out[i] = replace(q, part_of=whole)
             continue
         if i > 0 and qs[i - 1].sentence == q.sentence and _OF_THE_LEAD.fullmatch(text, lo, qs[i - 1].start) \

@@ -162,8 +162,8 @@ def unsourced_figure(doc: Document) -> Iterator[Hit]:
             continue  # `one of the participants`: a member of a crowd, not its size
         if q.definite and known:
             continue  # `the ten people arrested`: it refers back to a count given before, sourced there or not
-        if known and q.head.lower().startswith("of "):
-            continue  # `Eight of the 12 injured firefighters were released`: a part of a count given before
+        if known and (q.head.lower().startswith("of ") or q.part_of is not None or q.part_list is not None):
+            continue  # `Eight of the 12 injured firefighters`, `Among those arrested were three women`: a part of a count given before
         if sourced is None:
             sourced, timeline = _Sourced(doc), doc.derived(Timeline)
         if sourced.overlaps(q) or timeline.background(q.sentence) or _authority_acts(doc, q):
