@@ -259,6 +259,24 @@ _NOT_WHO = frozenset("from with that this who whose which outside inside near wa
                      "said says told added when after before".split())
 
 
+# where words were said, when the copy names it: `told the BBC`, `told Sky News`, `in an
+# interview with Reuters`, `wrote on Facebook`, `said on Telegram`, `posted on X`
+_VENUE = re.compile(
+    r"\btold\s+(?:the\s+)?([A-Z][\w&'-]*(?:\s+[A-Z][\w&'-]*){0,2})"
+    r"|\bin\s+an?\s+(?:interview|podcast|op-ed|column|video)\s+(?:with|to|on|for)\s+(?:the\s+)?"
+    r"([A-Z][\w&'-]*(?:\s+[A-Z][\w&'-]*){0,2})"
+    r"|\b(?:wrote|posted|said|tweeted|added)\s+on\s+(?:the\s+)?([A-Z][\w&'-]*(?:\s+[A-Z][\w&'-]*){0,1})")
+
+
+def _venue(doc: Document, start: int, end: int) -> list[str]:
+    """The words naming where a quotation was said, outside quotation marks, or nothing."""
+    for m in _VENUE.finditer(doc.text, start, end):
+        if doc.in_quotation(m.start(), m.end()):
+            continue
+        return [norm(w) for w in _WORD.findall(m.group(m.lastindex))]
+    return []
+
+
 def _someone(doc: Document, start: int, end: int) -> list[str]:
     """The words describing an indefinite speaker in [start, end) outside quotation marks
     (`said one resident` -> [`resident`]), or nothing."""
@@ -282,6 +300,9 @@ def quoted_from_elsewhere(doc: Document, quote, sources: list[Document]) -> bool
     first, last = doc.sentence_at(quote.start), doc.sentence_at(max(quote.start, quote.end - 1))
     para = doc.paragraphs[quote.paragraph]
     start, end = doc.sentences[first].start, doc.sentences[last].end
+    venue = _venue(doc, start, end)
+    if venue and not any(w in src.word_index.positions for src in sources for w in venue):
+        return True  # `told the BBC`, `wrote on Telegram`: said somewhere the source is not
     people = _people_between(doc, start, end)
     if not people:
         someone = _someone(doc, start, end)
@@ -295,7 +316,9 @@ def quoted_from_elsewhere(doc: Document, quote, sources: list[Document]) -> bool
         return False
     for src in sources:
         keys, index = src.derived(_surnames)
+        words = src.word_index.positions  # a transcript's speaker labels too (`MAYOR OYELARAN:`)
         for m in people:
-            if name_key(m.surname) in keys or any(relation(m.surname, s) for s in index.near(m.surname)):
+            if (name_key(m.surname) in keys or norm(m.surname) in words
+                    or any(relation(m.surname, s) for s in index.near(m.surname))):
                 return False
     return True

@@ -127,7 +127,8 @@ def quote_differs_from_source(doc: Document) -> Iterator[Hit]:
     few. A quotation that runs on into the next paragraph (no closing mark, the next paragraph
     opening with one) is checked too; a transcript's hesitations (`uh`, `um`) need not be
     quoted, and house style may respell a word (`organization` for `organisation`, `12` for
-    `twelve`). Quotations marked as translated are left alone.
+    `twelve`). Quotations marked as translated, said somewhere the source is not (`told the
+    BBC`), or given to someone the source never mentions are left alone.
 
     Why it matters: a quotation is a promise that these were the speaker's exact words. A
     changed word, especially a dropped `not`, changes what they said.
@@ -141,14 +142,17 @@ def quote_differs_from_source(doc: Document) -> Iterator[Hit]:
     Instead:
         The minister told parliament the deal was “not dead yet”.
     """
-    for src in _sources(doc):
+    from ..analysis.source_match import quoted_from_elsewhere  # only with --source
+
+    sources = _sources(doc)
+    for src in sources:
         index = src.word_index
         for q, inner in _checked_quotes(doc):
             if index.verbatim(inner):
                 continue
             passage = index.closest(inner)
-            if passage is None or passage.ratio < 0.6:
-                continue
+            if passage is None or passage.ratio < 0.6 or quoted_from_elsewhere(doc, q, sources):
+                continue  # not this passage, or said to someone else (`told the BBC`) in other words
             said = src.text[passage.start:passage.end]
             diffs = "; ".join(passage.diffs[:3])
             yield Hit(q.start, q.end,
