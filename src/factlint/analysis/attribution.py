@@ -42,16 +42,24 @@ class PhraseIndex:
         """(start, end, phrase) in order; of two phrases that start at one word, the longer."""
         toks = doc.tokens
         where = doc.token_positions
+        phrase_at = doc.phrase_at
         found: dict[int, tuple[int, str]] = {}
         for word in self.index.keys() & where.keys():
             for words, anchor in self.index[word]:
+                phrase, last = " ".join(words), len(words) - 1
+                if not last:  # a one-word phrase stands wherever its word does
+                    for p in where[word]:
+                        start, end = toks[p].start, toks[p].end
+                        if start not in found or end > found[start][0]:
+                            found[start] = (end, phrase)
+                    continue
                 for p in where[word]:
-                    i = doc.phrase_at(p, words, anchor)
+                    i = phrase_at(p, words, anchor)
                     if i is None:
                         continue
-                    start, end = toks[i].start, toks[i + len(words) - 1].end
+                    start, end = toks[i].start, toks[i + last].end
                     if start not in found or end > found[start][0]:
-                        found[start] = (end, " ".join(words))
+                        found[start] = (end, phrase)
         return [(start, end, phrase) for start, (end, phrase) in sorted(found.items())]
 
     def by_sentence(self, doc: Document) -> dict[int, list[tuple[int, int]]]:

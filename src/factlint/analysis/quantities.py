@@ -12,7 +12,6 @@ import math
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import islice
 from typing import TYPE_CHECKING
 
 from ..document import scan
@@ -438,8 +437,15 @@ def _what(doc, lex: Lexicon, s: int, e: int, lo: int, hi: int) -> tuple[str, tup
     before = _TOKEN.findall(text, b_start, s)[-n_before:]
 
     def span_after(i: int, j: int) -> tuple[int, int]:
-        found = list(islice(_TOKEN.finditer(text, e, a_end), j + 1))
-        return found[i].start(), found[j].end()
+        # each word found where the last one ended: no letter or mark a word can begin with
+        # stands between two of them, so the first place a word is found is where it stands
+        at, first = e, e
+        for k in range(j + 1):
+            at = text.find(after[k], at)
+            if k == i:
+                first = at
+            at += len(after[k])
+        return first, at
 
     def span_before(i: int, j: int) -> tuple[int, int]:
         found = list(_TOKEN.finditer(text, b_start, s))[-n_before:]
