@@ -42,9 +42,8 @@ def name_variant(doc: Document) -> Iterator[Hit]:
     that is one slip from a name the article uses at least twice (`Khrakiv` beside `Kharkiv`:
     two letters swapped, one dropped, doubled or changed), or from a long, rare name used once
     before it (`Talmazoka` after `Talmazovka`). A headline's spelling counts as the article's,
-    though a headline itself is not reported. A handle or hashtag is not a spelling. A
-    spelling that is a word or name of
-    its own in English is left alone (`Iraq` beside `Iran`), and so are typography
+    though a headline itself is not reported. A handle or hashtag is not a spelling. A spelling
+    that is a word or name of its own in English is left alone (`Iraq` beside `Iran`), and so are typography
     (`Mother’s`/`Mother's`, a hyphen left on a word), word endings (`Petrov`/`Petrova`), and two
     people who share a surname but not a given name. With `--source`, a name the source spells
     is left to S401: the source's spelling wins.
@@ -169,8 +168,8 @@ def quote_not_in_source(doc: Document) -> Iterator[Hit]:
     says so; it may also be invented or misremembered. A quotation given to a person no source
     names (`said Ana Ruiz, a nurse at the clinic`), or to anyone of a kind the source never
     mentions (`said one cleaner`), is from the reporter's own interview and is left alone; one
-    given to the source's speaker, or to no one by name, is checked. Quotation
-    marks around a title (every longer word capitalised: a report, a campaign) are no quotation.
+    given to the source's speaker, or to no one by name, is checked. Quotation marks around a
+    title (every longer word capitalised: a report, a campaign) hold no quotation.
 
     Why it matters: when a desk checks copy against a transcript, every quotation should be in
     it or have another named source.
@@ -339,7 +338,7 @@ def _left_over(doc: Document, src: Document, unmatched: list[Quantity]) -> Itera
     for q in doc.quantities:
         ours_by_sentence.setdefault(q.sentence, []).append(q)
     for q in unmatched:
-        if not _telling(q) or (not q.unit and _YEARLIKE(q)):
+        if not _telling(q) or (not q.unit and _yearlike(q)):
             continue
         ours = [o for o in ours_by_sentence[q.sentence] if o.unit == q.unit]
         aligned = {t for o in ours_by_sentence[q.sentence] if _telling(o)
@@ -370,7 +369,8 @@ def _slip_of(a: str, b: str) -> bool:
     return len(long_) == len(short) + 1 and any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
 
 
-def _YEARLIKE(q: Quantity) -> bool:
+def _yearlike(q: Quantity) -> bool:
+    """A bare whole number that reads as a year (`2026`): a date, not a figure to compare."""
     return q.exact and q.value == int(q.value) and 1800 <= q.value <= 2100
 
 
