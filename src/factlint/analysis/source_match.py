@@ -268,12 +268,19 @@ _VENUE = re.compile(
     r"|\b(?:wrote|posted|said|tweeted|added)\s+on\s+(?:the\s+)?([A-Z][\w&'-]*(?:\s+[A-Z][\w&'-]*){0,1})")
 
 
+# an audience is not a venue: what a minister told MPs is what the transcript of the sitting holds
+_AUDIENCES = frozenset("parliament congress senate house assembly commons lords council committee "
+                       "court mps lawmakers legislators members delegates reporters journalists".split())
+
+
 def _venue(doc: Document, start: int, end: int) -> list[str]:
     """The words naming where a quotation was said, outside quotation marks, or nothing."""
     for m in _VENUE.finditer(doc.text, start, end):
         if doc.in_quotation(m.start(), m.end()):
             continue
-        return [norm(w) for w in _WORD.findall(m.group(m.lastindex))]
+        words = [norm(w) for w in _WORD.findall(m.group(m.lastindex))]
+        if words and words[0] not in _AUDIENCES:
+            return words
     return []
 
 
@@ -301,7 +308,7 @@ def quoted_from_elsewhere(doc: Document, quote, sources: list[Document]) -> bool
     para = doc.paragraphs[quote.paragraph]
     start, end = doc.sentences[first].start, doc.sentences[last].end
     venue = _venue(doc, start, end)
-    if venue and not any(w in src.word_index.positions for src in sources for w in venue):
+    if venue and not any(all(w in src.word_index.positions for w in venue) for src in sources):
         return True  # `told the BBC`, `wrote on Telegram`: said somewhere the source is not
     people = _people_between(doc, start, end)
     if not people:
