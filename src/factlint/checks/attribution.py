@@ -262,6 +262,7 @@ def unsourced_motive(doc: Document) -> Iterator[Hit]:
                 end -= 1
             last_end = stop
             yield Hit(start, end, "who says so? This claim of motive has no source in its paragraph")
+            break  # one claim of motive a sentence (`motivated by revenge for ...` is one)
 
 
 _BE = frozenset("is are was were be been being get gets got getting".split())
