@@ -251,8 +251,9 @@ def _surnames(src: Document):
 
 # a speaker given as anyone of a kind, next to the reporting verb: `said a nurse`, `one
 # resident told Reuters`, `another protester said`, `said an 82-year-old farmer from the valley`
+# (whoever is told or asked is the audience: `told a news conference`)
 _SOMEONE = re.compile(
-    r"\b(?:said|says|told|added|recalled|explained|asked)\s+(?:a|an|one|another)\s+((?:[\w-]+\s+){0,3}[\w-]+)"
+    r"\b(?:said|says|added|recalled|explained)\s+(?:a|an|one|another)\s+((?:[\w-]+\s+){0,3}[\w-]+)"
     r"|(?:^|[,.;:]\s+|\b(?:and|but)\s+)(?i:a|an|one|another)\s+((?:[\w-]+\s+){0,4}?[a-z][\w-]*)\s+"
     r"(?:said|says|told|added|recalled|explained|asked)\b")
 _NOT_WHO = frozenset("from with that this who whose which outside inside near waiting living about "
