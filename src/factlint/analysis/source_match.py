@@ -230,14 +230,21 @@ def _people_between(doc: Document, start: int, end: int) -> list[NameMention]:
     from bisect import bisect_left
 
     mentions = doc.names.mentions  # in the order of the text
+    people = doc.derived(_people)
     i = bisect_left(mentions, start, key=lambda m: m.start)
     out = []
     while i < len(mentions) and mentions[i].start < end:
         m = mentions[i]
-        if m.first and not doc.in_quotation(m.start, m.end):
+        if m.surname in people and not doc.in_quotation(m.start, m.end):
             out.append(m)
         i += 1
     return out
+
+
+def _people(doc: Document) -> frozenset[str]:
+    """Surnames the article gives with a given name somewhere (`Marcus Bell`), so that `Bell
+    said` later names the same person."""
+    return frozenset(m.surname for m in doc.names.mentions if m.first)
 
 
 def _surnames(src: Document):
