@@ -151,6 +151,8 @@ def _close_with_rest(qs: list[Quantity], out: list[Quantity], rest: int, before:
     if whole > first and whole not in back:
         return
     items = sorted(k for k in back if k >= first and k != whole)
+    if any(out[k].exhaustive for k in items):
+        return  # the list was closed already (`the other six ...`); a later rest is a subset of it
     nouns = {"", w.noun, *(qs[k].noun for k in linked)}
     for k in [*items, rest]:
         x, last = qs[k], (qs[k].head.split() or [""])[-1].lower()

@@ -418,9 +418,19 @@ def _carried(doc: Document, p: int) -> bool:
             attributed(doc, para.start) or attributed(doc, doc.paragraphs[p].start):
         return True
     last = doc.sentence_at(max(para.start, para.end - 1))
-    return any(a.kind == "said" and a.source and a.verb_start >= para.start
+    return any(a.kind == "said" and _one_speaker(a.source) and a.verb_start >= para.start
                for a in doc.derived(AttributionIndex).nearest(doc.sentences[last].start, acts=False,
                                                               sentence=last, paragraph=p - 1))
+
+
+def _one_speaker(source: str) -> bool:
+    """Can this source speak a quotation: one person or body (`Ray Dutton`, `the spokesman`), not a
+    plural crowd (`About 60 residents`, `officials`), who speak no one sentence together?"""
+    words = source.split()
+    if not words:
+        return False
+    last = words[-1].strip("’',.")
+    return last[:1].isupper() or not last.lower().endswith("s")
 
 
 _SENTENCE_END = re.compile(r"[.!?…][”\"’')\]]*\s*$")
