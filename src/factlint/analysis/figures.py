@@ -423,3 +423,34 @@ class Restatement:
 
 def _head(q: Quantity) -> str:
     return " ".join(q.head.lower().split())
+
+
+# --- a person's age, given beside their name ----------------------------------------------------
+
+# `Ruth Okonedo, 29, who ...`: a name (one to four capitalised words), a comma, an age, a comma
+_AGE_BESIDE_NAME = re.compile(r"\b((?:[A-Z][\w’'-]+\s+){0,3}[A-Z][\w’'-]+),\s+(?:aged\s+)?(\d{1,3}),")
+_NOT_A_NAME = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february
+march april may june july august september october november december the a an in on at of and
+but he she they it we i""".split())
+
+
+def ages_by_name(doc: Document) -> list[tuple[str, int, int, int]]:
+    """Each age given beside a person's name (`Ruth Okonedo, 29,`), as (key, age, start, end) in
+    order. The key is the surname when the article names one person by it (`Okonedo, 92,` later
+    is the same person), else the full name, so two of one family stay apart."""
+    found = []
+    for m in _AGE_BESIDE_NAME.finditer(doc.text):
+        words = [w for w in m.group(1).split() if w.lower() not in _NOT_A_NAME]
+        if not words or words[-1].lower() in _NOT_A_NAME:
+            continue
+        found.append((" ".join(words), int(m.group(2)), m.start(2), m.end(2)))
+    full: dict[str, set[str]] = {}  # surname -> the full names that end with it
+    for name, *_ in found:
+        full.setdefault(name.split()[-1], set()).add(name)
+    out = []
+    for name, age, start, end in found:
+        surname = name.split()[-1]
+        names = {n for n in full[surname] if " " in n}
+        key = surname if len(names) <= 1 and (" " not in name or names == {name}) else name
+        out.append((key, age, start, end))
+    return out

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from itertools import islice
 
 from ..analysis.attribution import same_source
-from ..analysis.figures import COMPARABLE, Figure, Restatement, Timeline, figures
+from ..analysis.figures import COMPARABLE, Figure, Restatement, Timeline, ages_by_name, figures
 from ..analysis.quantities import INF, Quantity
 from ..document import Document
 from ..model import ERROR, INFO, WARNING, Hit, Ref
@@ -290,7 +290,8 @@ def conflicting_figures(doc: Document) -> Iterator[Hit]:
     is an update (`rose to`, `later`, `now`, `revised`), a part (`including`, `of whom`, `the
     other three`), in the same sentence as the other, on a different day, or background from
     another time (unless both are set in the same one: `Last week ...`, and the sentences that
-    run on in it).
+    run on in it). One person given two ages beside their name (`Ruth Okonedo, 29,` ...
+    `Okonedo, 92,`) is the same kind of error.
 
     Why it matters: conflicting casualty and arrest figures are the corrections newsrooms dread
     most; readers quote the wrong one, and the other side quotes the correction.
@@ -303,6 +304,7 @@ def conflicting_figures(doc: Document) -> Iterator[Hit]:
         At least 31 people died when the dam burst on Tuesday, officials said.
         Rescue workers recovered the bodies of 29 victims from the river.
     """
+    yield from _ages_disagree(doc)
     groups: dict[tuple[str, str], _Earlier] = {}
     every = figures(doc)
     figs = [f for f in every if _eligible(doc, f)]
@@ -330,6 +332,20 @@ def conflicting_figures(doc: Document) -> Iterator[Hit]:
                 f"true{note}; if the count changed, say so (`rose to`, `later`)",
                 related=(Ref(a.start, a.end, f"the other figure: {_value(a)}"),),
             )
+
+
+def _ages_disagree(doc: Document) -> Iterator[Hit]:
+    """`Ruth Okonedo, 29,` ... `Okonedo, 92, said`: one person given two ages."""
+    first: dict[str, tuple[int, int, int]] = {}
+    for key, age, start, end in ages_by_name(doc):
+        if key not in first:
+            first[key] = (age, start, end)
+            continue
+        age0, s0, e0 = first[key]
+        if age != age0:
+            note = " (the digits are transposed)" if sorted(str(age)) == sorted(str(age0)) else ""
+            yield Hit(start, end, f"{key} is {age} here, but {age0} earlier: one person has one age{note}",
+                      related=(Ref(s0, e0, f"the other age: {age0}"),))
 
 
 def _counts_people(q: Quantity) -> bool:
