@@ -241,7 +241,8 @@ class SentenceVerbs:
             # subject came before the break (`The man, 34, died`): past, but not the main verb
             return self._make(k, k + 1, PAST, w, finite=prev is not None)
         elif w.endswith("s") and not w.endswith(("ss", "us", "is")) and (
-                self._prev_word(k) in _SUBJECT_PRONOUNS or self._verb_after_subject(k)):
+                self._prev_word(k) in _SUBJECT_PRONOUNS or self._verb_after_subject(k)
+                or self._coordinated_verb(k)):
             return self._make(k, k + 1, PRESENT, w)  # `it takes effect`, `the law takes effect`
         else:
             return None
@@ -314,6 +315,28 @@ class SentenceVerbs:
         if self._broken(j) or toks[j - 1].norm not in _PREPOSITIONS:
             return True
         return not any(g.clause == self.clause[k] for g in self._read_so_far)
+
+    def _coordinated_verb(self, k: int) -> bool:
+        """Is the -s word at k a second verb sharing its subject with one before it (`was signed
+        on Wednesday and takes effect on Monday`, `won on Saturday and plays again on ...`)?
+        It follows `and`, `but` or `or` after a verb of the sentence, can be a verb's -s form,
+        and no finite verb follows it (`and prices rose`: there it is the subject)."""
+        from ..wordclass import is_class
+
+        if k == self.lo or k - 1 in self.skip or self.toks_norm(k - 1) not in ("and", "but", "or"):
+            return False
+        if not self._read_so_far:
+            return False
+        toks, text = self.tokens, self.text
+        surface = text[toks[k].start:toks[k].end]
+        if not is_class("finite", toks[k].norm, surface) or is_class("past", toks[k].norm, surface):
+            return False
+        if k + 1 < self.hi and not self._broken(k + 1) and k + 1 not in self.skip:
+            after = toks[k + 1]
+            word = text[after.start:after.end]
+            if is_class("finite", after.norm, word) or after.norm in _NOUN_NEXT:
+                return False
+        return True
 
     def _in_noun_phrase(self, j: int) -> bool:
         from ..wordclass import is_class
