@@ -449,7 +449,8 @@ _ANY_SHARE_OF = re.compile(r"\s+of\s+(?:the\s+|all\s+|those\s+)?([a-z][\w-]*)", 
 # a share listed after another: after a comma, `and`, `while`, `with`, `but`
 _LISTED_BEFORE = re.compile(r"(?:,|\band|\bwhile|\bwith|\bbut|\bwhereas)\s+$", re.I)
 # a figure that is a change or a comparison, not a share (`rose 5 percent`, `up from 40 percent`)
-_NOT_A_SHARE_BEFORE = re.compile(r"\b(?:to|by|from|than|rose|fell|up|down|grew|dropped)\s+$", re.I)
+_NOT_A_SHARE_BEFORE = re.compile(r"\b(?:to|by|from|than|rose|fell|up|down|grew|dropped|compared\s+with|"
+                                 r"against|versus|vs\.?)\s+$", re.I)
 # a share of another group (`49% for patients on ZMapp`, `7% in the United Kingdom`), or a change
 _NOT_A_SHARE_AFTER = re.compile(r"\s*(?:for|in|among|at|on|from|than|higher|lower|more|less|share|increase|"
                                 r"rise|drop|fall|growth|points?)\b", re.I)
@@ -484,6 +485,7 @@ def shares_over_100_percent(doc: Document) -> Iterator[Hit]:
         of = _ANY_SHARE_OF.match(text, q.end)
         if listed and listed[0] == q.sentence and not of and q.exact \
                 and _LISTED_BEFORE.search(text, max(0, q.start - 8), q.start) \
+                and not _NOT_A_SHARE_BEFORE.search(text, max(0, q.start - 16), q.start) \
                 and not _NOT_A_SHARE_AFTER.match(text, q.end):
             listed[2].append(q)
         elif of and q.exact and not _NOT_A_SHARE_BEFORE.search(text, max(0, q.start - 12), q.start):
