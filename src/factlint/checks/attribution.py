@@ -182,12 +182,12 @@ def _contrivance(extra: tuple[str, ...] = ()) -> re.Pattern:
     """A copula, a noun of contrivance, then a participle of intent (`was a front designed to
     pass the money off as takings`, `is a bargaining tactic aimed at extracting subsidies`): an
     act or a thing characterised by the purpose the reporter gives it, whatever the verb. The
-    nouns and participles are the lexicon's; a noun of plain function (`a pipeline designed to
-    carry gas`) is not among them."""
+    nouns and participles are the lexicon's; a noun of plain function or plan (`a pipeline
+    designed to carry gas`, `a scheme designed to help first-time buyers`) is not among them."""
     nouns: list[str] = []
     participles: list[str] = []
     for lexicon in lexicon_data("attribution", extra):
-        nouns += lexicon.get("motive_nouns", [])
+        nouns += lexicon.get("contrivance_nouns", [])
         participles += lexicon.get("motive_participles", [])
     noun = "|".join(sorted(map(re.escape, set(nouns)), key=lambda w: (-len(w), w)))
     participle = "|".join(sorted(map(re.escape, set(participles)), key=lambda w: (-len(w), w)))
