@@ -35,6 +35,8 @@ _BACKGROUND = re.compile(r"\b(?:ago|previously|earlier this (?:year|month|week)|
 _RECORD_SINCE = re.compile(r"\bthe\s+(?:most|least|first|worst|best|[a-z]{3,}iest|[a-z]{3,}gest|largest|"
                            r"highest|lowest|longest|greatest|strongest|heaviest|coldest|hottest|warmest)\b"
                            r"[^.;:]{0,60}\bsince\s+$", re.I)
+# `... since 1998, when 12 workers were killed`: the year sets a clause of its own
+_WHEN_AFTER = re.compile(r",?\s+(?:when|in which|after|as)\b", re.I)
 
 
 class Timeline:
@@ -65,7 +67,8 @@ class Timeline:
         doc, pub = self.doc, self.published
         self._years = {doc.sentence_at(m.start()) for m in _YEAR_WORD.finditer(doc.text)
                        if (pub is None or int(m.group()) != pub.year)
-                       and not _RECORD_SINCE.search(doc.text, max(0, m.start() - 80), m.start())}
+                       and not (_RECORD_SINCE.search(doc.text, max(0, m.start() - 80), m.start())
+                                and not _WHEN_AFTER.match(doc.text, m.end()))}
         self._elsewhen = {doc.sentence_at(m.start()) for m in _BACKGROUND.finditer(doc.text)}
 
     def other_year(self, sentence: int) -> bool:
