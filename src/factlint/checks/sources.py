@@ -141,9 +141,11 @@ def quote_differs_from_source(doc: Document) -> Iterator[Hit]:
     Instead:
         The minister told parliament the deal was “not dead yet”.
     """
-    from ..analysis.source_match import quoted_from_elsewhere  # only with --source
-
     sources = _sources(doc)
+    if not sources:
+        return
+    from ..analysis.source_match import quoted_from_elsewhere  # only with --source (difflib)
+
     for src in sources:
         index = src.word_index
         for q, inner in _checked_quotes(doc):
