@@ -114,7 +114,8 @@ def unsourced_figure(doc: Document) -> Iterator[Hit]:
 
     What it flags: counts of the dead, injured, arrested, missing, displaced and of crowds, and
     forecast figures (`will shrink by 5 percent`, `up to 3,000 jobs will go`, `millions of
-    people will lose access`: a share, a sum or an estimate in a future sentence), in the
+    people will lose access`, `will swell to 4,000 by winter`: a share, a sum, an estimate or
+    the level a predicted change ends at, in a future sentence), in the
     reporter's own voice when nothing in their paragraph says who gives them: no `police said`,
     `according to`, `told Reuters`, no attribution carried over from earlier in the paragraph
     or from a paragraph that introduces it with a colon, and the same figure not attributed
@@ -443,8 +444,9 @@ def quote_without_speaker(doc: Document) -> Iterator[Hit]:
     What it flags: a quotation of a full sentence (four words or more, opening with a capital)
     that stands on its own, opening its sentence or its paragraph, in a paragraph with no
     reporting clause (`she said`, `told Reuters`, `according to`), not carried over from a
-    paragraph before whose quotation has a speaker, and not introduced by one (`The statement
-    read:`). A speaker before a colon or a comma (`The minister told reporters: “…”`, `Senator
+    paragraph before whose quotation has a speaker or that ends reporting what one speaker said
+    (`Councillor Dutton said the city should use its reserves.`), and not introduced by one
+    (`The statement read:`). A speaker before a colon or a comma (`The minister told reporters: “…”`, `Senator
     Ramos spoke on a radio show, “…”`) or after the quotation (`“…,” said the engineer`)
     is a speaker. Quotations woven into the reporter's sentence (a title, a term, a gloss in
     brackets, `the fear that “…”`), slogans, banners, signs and scare quotes (`‘rioters’`),
@@ -503,8 +505,8 @@ def quote_without_speaker(doc: Document) -> Iterator[Hit]:
 def dangling_attribution(doc: Document) -> Iterator[Hit]:
     """An attribution phrase that attributes nothing.
 
-    What it flags: a sentence that opens `Citing Reuters,` or `Quoting officials,` when the
-    clause that follows has no one doing the citing (`Citing Reuters, these peacekeepers also
+    What it flags: a sentence that opens `Citing Reuters,`, `Citing a leaked memo,` or `Quoting
+    officials,` when the clause that follows has no one doing the citing (`Citing Reuters, these peacekeepers also
     have the authority to use weapons`). It reads as if the peacekeepers cited Reuters.
 
     Why it matters: the reader cannot tell whether the claim is Reuters' or the reporter's. It

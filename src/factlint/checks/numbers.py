@@ -414,7 +414,9 @@ def parts_not_adding_up(doc: Document) -> Iterator[Hit]:
     `The party won 120 seats: 70 in the north, 30 in the centre and 25 in the south`. The list
     follows its whole after a dash, a colon or a bracket and ends with `and` before its last
     item, so it names every part; a list after `including`, or one that ends `and others`,
-    names only some and is left to N102.
+    names only some and is left to N102. A count of the rest (`the remaining three`, `the other
+    two`) closes a list begun by a part of a whole (`Of the 11, seven were convicted, two were
+    cleared of fraud and the jury acquitted the remaining three`), in its paragraph or the next.
 
     Why it matters: a breakdown that does not add up tells the reader one of its figures is
     wrong, and every one of them will be quoted.
@@ -461,7 +463,11 @@ def shares_over_100_percent(doc: Document) -> Iterator[Hit]:
     """Percentages of one whole that add up to more than 100.
 
     What it flags: in one sentence, two or more percentages each given as a share of the same
-    whole (`of the vote`, `of the seats`, `of votes cast`) whose sum is over 100.
+    whole (`of the vote`, `of the seats`, `of votes cast`), or listed after a share of a whole
+    without one of their own (`54 percent of respondents backed it, 38 percent opposed it and 15
+    percent were undecided`), whose sum is over 100. A change (`up from 45 percent`), a comparison
+    (`compared with 61 percent`) or a rate of another group (`58 percent for those on the old
+    drug`) is not a share.
 
     Why it matters: shares of one whole cannot exceed it; one of the figures is wrong.
 
