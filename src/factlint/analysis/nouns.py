@@ -9,6 +9,16 @@ _IRREGULAR = {"people": "person", "persons": "person", "men": "man", "women": "w
               "missing": "missing", "displaced": "displaced", "accused": "accused"}
 
 
+# nouns that count people, as written in the plural (what a whole of everyone is made of)
+PEOPLE = frozenset("""people persons police officers policemen children women men soldiers troops
+civilians students members foreigners journalists workers passengers residents protesters
+demonstrators migrants refugees prisoners detainees victims miners pilgrims tourists fans
+firefighters guards rescuers patients nurses doctors teachers fighters militants rebels crew
+sailors pupils infants babies girls boys adults elderly candidates suspects defendants
+lawmakers senators deputies mps players climbers guides villagers hostages survivors employees
+staff officials farmers voters delegates athletes runners drivers inmates""".split())
+
+
 def singular(word: str) -> str:
     """A noun's singular, by its spelling: `countries` -> country, `migrants` -> migrant."""
     w = word.lower().strip("’'")

@@ -12,7 +12,7 @@ from dataclasses import replace
 from itertools import islice, takewhile
 from typing import TYPE_CHECKING
 
-from .nouns import singular
+from .nouns import PEOPLE, singular
 
 if TYPE_CHECKING:
     from ..document import Document
@@ -39,6 +39,8 @@ _LIST_OPEN = re.compile(r"(?:\s+(?:on|in|at|near|across|during|since|after|overn
                         r"\s*[—–:(]\s*$")
 # a count of the rest of a whole's parts: `the remaining three`, `the other two`
 _REST_OF = re.compile(r"\bthe\s+(?:remaining|other)\s+$", re.I)
+# everyone: `All 145 people on board`, `all 16`
+_ALL_BEFORE = re.compile(r"\ball\s+$", re.I)
 _REST_REACH = 24  # how many counts back a list closed by `the remaining N` may have begun
 _LIST_NOT_ALL = re.compile(r"^[^.;:—–]{0,40}?\b(?:and|or)\s+(?:others|other|more|several|many|some)\b|"
                            r"^[^.;:]{0,40}?\b(?:etc|among others)\b", re.I)
@@ -127,11 +129,40 @@ def link_parts(doc: Document, qs: list[Quantity]) -> list[Quantity]:
                 if items < 2:
                     out[i + 1] = replace(out[i + 1], part_of=None, part_list=None, exhaustive=False)
     for i, q in enumerate(qs):
+        if out[i].part_of is None and q.definite and q.exact and q.who == "people" \
+                and _ALL_BEFORE.search(text, max(0, q.start - 6), q.start):
+            _everyone_listed_before(doc, qs, out, i)
+    for i, q in enumerate(qs):
         if out[i].part_of is None and _REST_OF.search(text, max(0, q.start - 20), q.start):
             # the list may have begun in the paragraph before (`Of the 42 injured, 30 were sent
             # home.` then `Doctors said the remaining 14 ...`)
             _close_with_rest(qs, out, i, takewhile(lambda j, p=q.paragraph: qs[j].paragraph >= p - 1, range(i - 1, -1, -1)))
     return out
+
+
+def _everyone_listed_before(doc: Document, qs: list[Quantity], out: list[Quantity], whole: int) -> None:
+    """`The plane was carrying 148 passengers and six crew.` then `All 145 people on board
+    survived.`: everyone (`all N people`, `all N`) is the sum of the groups the sentence before
+    listed, when that sentence counts nothing else (each count exact and joined by `and`)."""
+    w = qs[whole]
+    k = w.sentence - 1
+    if k < 0 or doc.paragraph_at(doc.sentences[k].start) < w.paragraph - 1:
+        return
+    items = [j for j in range(whole - 1, max(-1, whole - 6), -1) if qs[j].sentence == k][::-1]
+    if len(items) < 2 or any(j > 0 and qs[j - 1].sentence == k and j - 1 not in items for j in items[:1]):
+        return
+    text = doc.text
+    if any(not qs[j].exact or qs[j].unit != w.unit or out[j].part_of is not None or not qs[j].noun
+           or qs[j].noun == "person" or not (qs[j].category or qs[j].head.split()[0].lower() in PEOPLE)
+           for j in items):
+        return
+    if len({qs[j].noun for j in items}) < len(items):
+        return  # `12 men ... and 3 men`: not a list of groups
+    gaps = [text[qs[a].end:qs[b].start] for a, b in zip(items, items[1:], strict=False)]
+    if not re.search(r"\band\s+$", gaps[-1]) or any(not re.fullmatch(r"\s+[\w’'-]+(?:,|\s+and)\s+", g) for g in gaps):
+        return
+    for j in items:
+        out[j] = replace(out[j], part_of=whole, part_list=items[0], exhaustive=True)
 
 
 def _close_with_rest(qs: list[Quantity], out: list[Quantity], rest: int, before: Iterator[int]) -> None:

@@ -11,18 +11,12 @@ from itertools import islice
 
 from ..analysis.attribution import same_source
 from ..analysis.figures import COMPARABLE, Figure, Restatement, Timeline, ages_by_name, figures
+from ..analysis.nouns import PEOPLE
 from ..analysis.quantities import INF, Quantity
 from ..document import Document
 from ..model import ERROR, INFO, WARNING, Hit, Ref
 from ..registry import rule
 
-PEOPLE = frozenset("""people persons police officers policemen children women men soldiers troops
-civilians students members foreigners journalists workers passengers residents protesters
-demonstrators migrants refugees prisoners detainees victims miners pilgrims tourists fans
-firefighters guards rescuers patients nurses doctors teachers fighters militants rebels crew
-sailors pupils infants babies girls boys adults elderly candidates suspects defendants
-lawmakers senators deputies mps players climbers guides villagers hostages survivors employees
-staff officials farmers voters delegates athletes runners drivers inmates""".split())
 # how many earlier distinct figures of one count each figure is compared with: every one in any
 # real article, and a bound that keeps a file of thousands of figures linear
 WINDOW = 64
@@ -437,7 +431,7 @@ def parts_not_adding_up(doc: Document) -> Iterator[Hit]:
             low, high = sum(p.low for p in parts), sum(p.high for p in parts)
             if high < whole.low or low > whole.high:
                 total = _fmt(low) if low == high else f"{_fmt(low)}-{_fmt(high)}"
-                yield Hit(whole.start, parts[-1].end,
+                yield Hit(min(whole.start, parts[0].start), max(whole.end, parts[-1].end),
                           f"the parts listed ({' + '.join(_value(p) for p in parts)} = {total}) do not add up "
                           f"to the whole, {_value(whole)}",
                           related=tuple(Ref(p.start, p.end, f"a part: {_value(p)}") for p in parts))
