@@ -334,6 +334,7 @@ class DateAnalysis:
     _resolved: dict = field(default_factory=dict, repr=False)
     _agreeing: dict = field(default_factory=dict, repr=False)
     _verbs: dict = field(default_factory=dict, repr=False)
+    _years: dict = field(default_factory=dict, repr=False)
 
     @cached_property
     def pairs(self) -> list[DateMention]:
@@ -409,12 +410,17 @@ class DateAnalysis:
         return Candidates(c.likely + tuple(d for d in own if d not in c.likely), c.against)
 
     def sentence_years(self, k: int) -> tuple[int, ...]:
-        """The years a sentence names as bare numbers (`in 2016`), not counts (`2016 people`)."""
+        """The years a sentence names as bare numbers (`in 2016`), not counts (`2016 people`);
+        read once per sentence (a line of 4,000 dates asks 4,000 times)."""
         if not self.sentence_spans:
             return ()
-        s = self.sentence_spans[k]
-        return tuple(sorted({int(y.group(1)) for y in _BARE_YEAR.finditer(self.text, s.start, s.end)
-                             if not _followed_by_count(self.text, y.end())}))
+        found = self._years.get(k)
+        if found is None:
+            s = self.sentence_spans[k]
+            found = tuple(sorted({int(y.group(1)) for y in _BARE_YEAR.finditer(self.text, s.start, s.end)
+                                  if not _followed_by_count(self.text, y.end())}))
+            self._years[k] = found
+        return found
 
     def resolve(self, m: DateMention, reading: Reading) -> dt.date | None:
         """The date a mention most likely names under a reading: the one its tense points to,

@@ -3,6 +3,7 @@ relative days against the dates they stand for."""
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections.abc import Iterator
@@ -360,11 +361,12 @@ def date_against_tense(doc: Document) -> Iterator[Hit]:
     if pub is None:
         return
     slack = dt.timedelta(days=1)
+    joins: dict[int, tuple[list[int], list[str]]] = {}
     for m in a.mentions:
         if m.kind in ("part",) or doc.in_quotation(m.start, m.end):
             continue
         if m.year is None:
-            hit = _yearless_against_tense(doc, m, pub, slack)
+            hit = _yearless_against_tense(doc, m, pub, slack, joins)
             if hit is not None:
                 yield hit
             continue
@@ -399,17 +401,22 @@ _ACROSS = dt.timedelta(days=28)
 _JOINED = re.compile(r"(?:[,;]|\b(?:and|but|while|then|yet)\b)\s+([A-Za-z][\w'’-]*)")
 
 
-def _new_verb_before(doc: Document, m: DateMention) -> bool:
-    s = doc.sentences[m.sentence]
-    joins = list(_JOINED.finditer(doc.text, s.start, m.start))
-    if not joins:
+def _new_verb_before(doc: Document, m: DateMention, joins: dict[int, tuple[list[int], list[str]]]) -> bool:
+    if m.sentence not in joins:
+        # the joins of a sentence are found once, however many dates it holds
+        s = doc.sentences[m.sentence]
+        found = list(_JOINED.finditer(doc.text, s.start, s.end))
+        joins[m.sentence] = ([j.end() for j in found], [j.group(1) for j in found])
+    ends, words = joins[m.sentence]
+    i = bisect.bisect_right(ends, m.start) - 1
+    if i < 0:
         return False
-    last = joins[-1]
-    word = last.group(1)
+    word = words[i]
     return word[:1].islower() and wordclass.is_class("verb", word.lower(), word)
 
 
-def _yearless_against_tense(doc: Document, m: DateMention, pub: dt.date, slack: dt.timedelta) -> Hit | None:
+def _yearless_against_tense(doc: Document, m: DateMention, pub: dt.date, slack: dt.timedelta,
+                            joins: dict[int, tuple[list[int], list[str]]]) -> Hit | None:
     """A date without its year means one within a few months of publication. When the tense
     puts it a year away while the same day and month lie just across publication
     (`enrolled its first patients on Sept. 22` in a story of 10 September), no reading is
@@ -420,7 +427,7 @@ def _yearless_against_tense(doc: Document, m: DateMention, pub: dt.date, slack: 
         return None
     if a.sentence_years(m.sentence):
         return None  # `in 2011, ... on June 24`: the sentence says which year
-    if _new_verb_before(doc, m):
+    if _new_verb_before(doc, m, joins):
         return None
     across: list[dt.date] = []
     for r in (a.readings if m.needs_order() else (Reading("dmy", None),)):
