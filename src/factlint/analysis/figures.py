@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from ..wordclass import is_class
 from .attribution import UNNAMED, AttributionIndex, figure_source
 from .lexicon import user_lexicons
 from .nouns import singular
@@ -156,12 +157,54 @@ _REST_AFTER = re.compile(r"\s+(?:other|others|more|additional|further|remaining|
 _STILL_AFTER = re.compile(r"\s+(?:(?:who|that)\s+(?:are|were|have|had)\s+)?(?:still|remain|remained|remaining)\b", re.I)
 
 
+def _head_end(doc: Document, q: Quantity) -> int:
+    """Where a count's head phrase ends (`the 13 protesters|`), or the count itself."""
+    at = doc.text.find(q.head[:1], q.end, q.end + 3) if q.head else -1
+    if at >= 0 and doc.text.startswith(q.head, at):
+        return at + len(q.head)
+    return q.end
+
+
 def _still(doc: Document, q: Quantity) -> bool:
     """Is the count those of a group still in a state (`the 13 protesters still in custody`)?"""
-    end = q.end
-    if q.head and doc.text.startswith(q.head, doc.text.find(q.head[:1], q.end, q.end + 3)):
-        end = doc.text.find(q.head[:1], q.end, q.end + 3) + len(q.head)
-    return bool(_STILL_AFTER.match(doc.text, end))
+    return bool(_STILL_AFTER.match(doc.text, _head_end(doc, q)))
+
+
+# a participle right after a definite count's head, or in a relative clause there: what was done
+# to some of them (`the 12 bodies recovered from the hull`, `the 19 bodies that were found`)
+_PARTICIPLE_AFTER = re.compile(r"\s+(?:(?:that|which|who)\s+(?:have\s+|had\s+|has\s+)?(?:been|were|was)\s+)?"
+                               r"(?:so\s+far\s+|now\s+|already\s+)?([a-z]+)\b")
+
+
+def _done_to_some(doc: Document, q: Quantity) -> bool:
+    """Is a definite count of a category (`the 12 bodies`) narrowed by what was done to them, a
+    participle that is not the category's own verb (`recovered`, `found`, `identified`)? Then it
+    counts those of the category it was done to, a part, not the total: `the 12 people killed`
+    still is the total (killed is what the category says)."""
+    if not (q.definite and q.category in COMPARABLE):
+        return False
+    m = _PARTICIPLE_AFTER.match(doc.text, _head_end(doc, q))
+    word = m.group(1) if m else ""
+    if not word or not is_class("past", word, word) or is_class("be", word, word) or is_class("aux", word, word):
+        return False  # `the 120 dead were buried`: a verb of its own, not a participle of it
+    if stem(word) in _category_stems(user_lexicons(doc, "quantities"), q.category):
+        return False
+    if m.group(0).lstrip()[:1] != word[:1]:  # `that were found`: a relative clause
+        return True
+    # a participle, not the count's own verb (`the 58 arrests included two players`): the
+    # count is an object (`identified the 12 bodies recovered`), or a verb of its own follows
+    sentence = doc.sentences[q.sentence]
+    before = _DETERMINER_END.sub("", doc.text[sentence.start:q.start]).strip()
+    if before and not before.endswith((",", ";", ":", "—", "–", "“", '"')):
+        return True
+    return bool(_FINITE_LATER.match(doc.text, m.end(), sentence.end))
+
+
+_DETERMINER_END = re.compile(r"\b(?:the|all|these|those)\s*$", re.I)
+
+
+# a finite verb later in a clause, before its end: the subject's own verb, after a participle
+_FINITE_LATER = re.compile(r"[^,;:.!?—–]*?\b(?:was|were|is|are|have|has|had|will|would|could|can|may|might|must)\b")
 
 
 def stem(word: str) -> str:
@@ -237,7 +280,7 @@ def figures(doc: Document) -> list[Figure]:
                           _qualifiers(doc, q) if q.definite and by_noun else frozenset(),
                           _context(doc, q.sentence, memo) if by_noun else frozenset(),
                           bool(_REST_BEFORE.search(doc.text, max(0, q.start - 12), q.start) or _REST_AFTER.match(doc.text, q.end)
-                               or _still(doc, q)
+                               or _still(doc, q) or _done_to_some(doc, q)
                                or q.head.lower().startswith("of ")),  # `two of the victims`: a part of some whole
                           _group(doc, q), _frame(doc, timeline, q.sentence, separate)))
     return out
