@@ -53,7 +53,17 @@ class PhraseIndex:
                         if start not in found or end > found[start][0]:
                             found[start] = (end, phrase)
                     continue
-                for p in where[word]:
+                # a phrase is tried where its anchor stands next to the word beside it (the one
+                # phrase_at compares first): found from whichever of the two stands less often
+                nb = anchor + 1 if anchor < last else anchor - 1
+                beside = where.get(words[nb])
+                if not beside:
+                    continue
+                at = where[word]
+                if len(beside) < len(at):
+                    off = nb - anchor
+                    at = [q - off for q in beside if 0 <= q - off < len(toks) and toks[q - off].norm == word]
+                for p in at:
                     i = phrase_at(p, words, anchor)
                     if i is None:
                         continue
