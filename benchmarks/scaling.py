@@ -10,7 +10,8 @@ Builds its long inputs at run time from the clean corpora (by default $FACTLINT_
   - the same words in other shapes of 100k words each: many short paragraphs (60 words each), one
     paragraph of 60-word lines (a file whose lines are not paragraphs), and one paragraph on one
     line; and 4,000 sentences each with a date, a figure and a source on one line (every
-    attribution then covers every figure: the shape that was once quadratic);
+    attribution then covers every figure: the shape that was once quadratic), and one sentence
+    of 2,000 reported arrests (every reporting clause in the figures' own sentence);
   - a figure-heavy document: 10,000 attributed figures (a generated paragraph each: many events,
     each given by two to five sources, most agreeing) with a corpus article after every 250 of
     them, about 100k words, as a long file of wire reports would be.
@@ -101,10 +102,15 @@ def shapes(texts: list[str], words: int) -> list[tuple[str, str]]:
     lines = [" ".join(w[i:i + 60]) for i in range(0, len(w), 60)]
     k = words // 1000
     line = " ".join(f"Police said {12 + i % 50} people were hurt on Monday, 6 January." for i in range(4000))
+    # one sentence that never ends: every reporting clause and count shares it (a list pasted
+    # without full stops, a transcript's run-on)
+    sentence = "The report said " + ", and ".join(
+        f"police arrested {i % 90} people on {1 + i % 28} March and the court ruled in 2019" for i in range(2000)) + "."
     return [(f"{k}k words in 60-word paragraphs", "\n\n".join(lines)),
             (f"{k}k words in 60-word lines, one paragraph", "\n".join(lines)),
             (f"{k}k words on one line", " ".join(w)),
-            ("4,000 dated figures on one line", line)]
+            ("4,000 dated figures on one line", line),
+            ("2,000 reported arrests in one sentence", sentence)]
 
 
 # CPU time of this process: on a machine shared with other work it moves far less than the

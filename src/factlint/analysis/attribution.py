@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import heapq
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -224,10 +224,13 @@ _ADVERBS = frozenset("also later then previously earlier had has have was were i
                      "further separately again would will did".split())
 
 
+_REACH = 400  # characters: more than any speaker's noun phrase of up to 14 words
+
+
 def _subject(text: str, lo: int, verb_start: int, cues: Cues) -> tuple[str, int, int] | None:
     """The sentence's subject, up to its first comma: `Travis Hood, who witnessed the crash,
     said` -> Travis Hood; `Anderson Cooper, of CNN, ... stated` -> Anderson Cooper."""
-    head = text[lo:verb_start]
+    head = text[lo:min(verb_start, lo + _REACH)]  # a subject of 12 words or fewer stands in it
     m = _SUBJECT.match(head)
     if not m:
         return None
@@ -246,6 +249,9 @@ def _source_before(text: str, lo: int, verb_start: int, cues: Cues,
                    ends_clause: bool = False) -> tuple[str, int, int] | None:
     """The noun phrase that says who is speaking, just before the verb: `police`, `Sabyr`,
     `the CSTO secretariat`, `one Kazakh national, Sabyr,`, `he`."""
+    # what may speak is at most 14 words after the last clause break: a window of _REACH
+    # characters before the verb holds it (a longer sentence is not scanned again per verb)
+    sentence_start, lo = lo, max(lo, verb_start - _REACH)
     chunk = text[lo:verb_start]
     # stop at the nearest clause break before the verb (but a name in commas is an apposition)
     cut = 0
@@ -260,7 +266,7 @@ def _source_before(text: str, lo: int, verb_start: int, cues: Cues,
         m = re.search(r"([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*)$", prev)
         if m and cut:
             return m.group(1), lo + m.start(1), lo + m.end(1)
-        return _subject(text, lo, verb_start, cues) if cut else None
+        return _subject(text, sentence_start, verb_start, cues) if cut else None
     if len(words) > 14:
         return None
     tail = " ".join(words)
@@ -284,7 +290,7 @@ def _source_before(text: str, lo: int, verb_start: int, cues: Cues,
         return tail, start, start + len(tail)
     if _SPEAKER_NOUN.search(low):
         return tail, start, start + len(tail)
-    return _subject(text, lo, verb_start, cues)
+    return _subject(text, sentence_start, verb_start, cues)
 
 
 def _source_after(text: str, verb_end: int, hi: int) -> tuple[str, int, int] | None:
@@ -570,6 +576,31 @@ def same_source(a: str, b: str) -> bool:
 _CLAUSE_END = re.compile(r";|\s[—–]\s|,\s+(?:while|whereas|but)\b|\s+(?:while|whereas)\s")
 
 
+class _ClauseEnds:
+    """Where a sentence's clauses end (`;`, a dash, `, while`), found once per sentence asked
+    about: a sentence of thousands of figures is not scanned again for each."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.ends: dict[int, tuple[list[int], list[int]]] = {}
+
+    def around(self, sentence: int, start: int, end: int) -> tuple[int, int]:
+        """The clause of a sentence that holds start..end: from the end of the clause break
+        before it (or the sentence's start) to the start of the one after (or its end)."""
+        s = self.doc.sentences[sentence]
+        if sentence not in self.ends:
+            found = list(_CLAUSE_END.finditer(self.doc.text, s.start, s.end))
+            self.ends[sentence] = ([m.end() for m in found], [m.start() for m in found])
+        ends, starts = self.ends[sentence]
+        # the last break that ends at or before the figure's start, searched as finditer over
+        # s.start..start would (a break must lie wholly before the figure)
+        i = bisect_right(ends, start) - 1
+        lo = ends[i] if i >= 0 and ends[i] <= start else s.start
+        j = bisect_left(starts, end)
+        hi = starts[j] if j < len(starts) else s.end
+        return lo, hi
+
+
 def figure_source(doc: Document, index: AttributionIndex, start: int, end: int, definite: bool,
                   sentence: int | None = None, paragraph: int | None = None) -> str | None:
     """Whose claim a figure is: None when it is the article's own, else the key of the source
@@ -586,32 +617,33 @@ def figure_source(doc: Document, index: AttributionIndex, start: int, end: int, 
     if definite and not quoted:
         return None
     k = doc.sentence_at(start) if sentence is None else sentence
-    # nearest first, so those of its own sentence lead; past them only the nearest one counts
-    here: list[Attribution] = []
-    nearest = None
+    # several reporting clauses in one sentence: the one in the figure's own clause; else a
+    # trailing `..., police said` (the first after the figure) governs the clauses before it;
+    # else the first. The sentence's own come first, in the order they stand; past them only
+    # the nearest one counts. Read no further than what decides (a sentence may hold thousands).
+    lo, hi = doc.derived(_ClauseEnds).around(k, start, end)
+    first = own = after = nearest = None
+    count = 0
     for a in index.nearest(start, sentence=k, paragraph=paragraph):
         if a.kind in UNNAMED:
             continue
         if a.sentence != k:
             nearest = a
             break
-        here.append(a)
-    if not here and nearest is None:
-        return "quotation" if quoted else None
-    if len(here) > 1:
-        # several reporting clauses in one sentence: the one in the figure's own clause
-        s = doc.sentences[k]
-        text = doc.text
-        lo = max((m.end() for m in _CLAUSE_END.finditer(text, s.start, start)), default=s.start)
-        nxt = _CLAUSE_END.search(text, end, s.end)
-        hi = nxt.start() if nxt else s.end
-        own = [a for a in here if lo <= a.verb_start < hi]
-        if own:
-            here = own
-        # else: a trailing `..., police said` governs the clauses before it
-        after = [a for a in here if a.verb_start >= end]
-        return source_key(after[0] if after and not own else here[0]) or None
-    return source_key(here[0] if here else nearest) or None
+        count += 1
+        first = first or a
+        if lo <= a.verb_start < hi:
+            own = a
+            break  # the first in the figure's own clause decides
+        if after is None and a.verb_start >= end:
+            after = a
+        if a.verb_start >= hi and after is not None:
+            break  # no later one is in the figure's clause, and the first after it is known
+    if own is not None:
+        return source_key(own) or None
+    if count == 0:
+        return source_key(nearest) or None if nearest else ("quotation" if quoted else None)
+    return source_key(after if count > 1 and after else first) or None
 
 
 def source_of(doc: Document, offset: int) -> str | None:
