@@ -27,6 +27,17 @@ HEADER = """\
 """
 
 
+_FORMS = {"VBD": "D", "VBN": "D", "VBG": "G", "VBZ": "Z"}
+
+
+def _inflected(lemma: str, word: str) -> set[str]:
+    """The verb tags under which `word` is an inflection of `lemma` (VBD, VBN, VBG, VBZ)."""
+    from lemminflect import getAllInflections
+
+    return {tag for tag, forms in getAllInflections(lemma, upos="VERB").items()
+            if tag in _FORMS and word in forms}
+
+
 def classes(word: str, upos: str, lemmas: set[str]) -> set[str]:
     same = word in lemmas
     if upos == "noun":
@@ -35,7 +46,12 @@ def classes(word: str, upos: str, lemmas: set[str]) -> set[str]:
         return {"X"}
     if upos == "verb":
         if same:
-            return {"V"}
+            # a lemma may also be another lemma's inflection (`found`: to found, and the past
+            # of find), which LemmInflect's inflection table says; spelling variants of one
+            # lemma (`install`/`instal`) are not inflections of each other
+            # (taken only for a word that is no noun: `crew`, `saw`, `ground` as a past would
+            # make a noun phrase read as a verb; `found`, `overcome`, `reread` are verbs alone)
+            return {"V"} | {_FORMS[tag].lower() for other in lemmas - {word} for tag in _inflected(other, word)}
         if word.endswith("ing"):
             return {"G"}
         if word.endswith("s"):
@@ -67,6 +83,11 @@ def main() -> int:
             if word != word.lower():
                 continue
             table[word] |= classes(word, upos, set(lemmas.split("/")))
+    for word, found in table.items():  # another lemma's inflection (lower case): not of a noun
+        extra = {c for c in found if c.islower()}
+        found -= extra
+        if not found & {"N", "P"}:
+            found |= {c.upper() for c in extra}
     order = "NPVZGDACSRX"
     with out.open("w", encoding="utf-8") as fh:
         fh.write(HEADER)
