@@ -83,7 +83,7 @@ def main() -> int:
             if word != word.lower():
                 continue
             table[word] |= classes(word, upos, set(lemmas.split("/")))
-    for word, found in table.items():  # another lemma's inflection (lower case): not of a noun
+    for found in table.values():  # another lemma's inflection (lower case): not of a noun
         extra = {c for c in found if c.islower()}
         found -= extra
         if not found & {"N", "P"}:
