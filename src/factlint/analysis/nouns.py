@@ -19,6 +19,23 @@ lawmakers senators deputies mps players climbers guides villagers hostages survi
 staff officials farmers voters delegates athletes runners drivers inmates""".split())
 
 
+# groups named for what befell them, and the verbs that count them: `Of the survivors, ...` is a
+# part of `rescued 58 people` (a participle names its own: `Of those evacuated` -> evacuated)
+NAMED_FOR = {"survivor": ("rescued", "survived", "saved")}
+
+# people by sex and age: a list of these names every part of a group only when none is within
+# another (`men, women and children`; not `children ... girls`)
+_WITHIN = {"girl": ("child", "minor"), "boy": ("child", "minor"), "infant": ("child", "minor"),
+           "baby": ("child", "minor"), "teenager": ("child", "minor"), "man": ("adult",),
+           "woman": ("adult",)}
+SEX_AND_AGE = frozenset({*_WITHIN, "child", "minor", "adult"})
+
+
+def within(a: str, b: str) -> bool:
+    """Whether one group of people by sex or age is, or is inside, the other (singular nouns)."""
+    return a == b or b in _WITHIN.get(a, ()) or a in _WITHIN.get(b, ())
+
+
 def singular(word: str) -> str:
     """A noun's singular, by its spelling: `countries` -> country, `migrants` -> migrant."""
     w = word.lower().strip("’'")

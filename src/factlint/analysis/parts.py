@@ -12,7 +12,7 @@ from dataclasses import replace
 from itertools import islice, takewhile
 from typing import TYPE_CHECKING
 
-from .nouns import PEOPLE, singular
+from .nouns import NAMED_FOR, PEOPLE, SEX_AND_AGE, singular, within
 
 if TYPE_CHECKING:
     from ..document import Document
@@ -42,6 +42,15 @@ _REST_OF = re.compile(r"\bthe\s+(?:remaining|other)\s+$", re.I)
 # everyone: `All 145 people on board`, `all 16`
 _ALL_BEFORE = re.compile(r"\ball\s+$", re.I)
 _REST_REACH = 24  # how many counts back a list closed by `the remaining N` may have begun
+# a sentence that opens by naming a group with no count of its own, before its first part: `Of the
+# injured, 15 ...`, `Of those arrested, ...` (`among` names only some, so it is not read here)
+_OF_GROUP_LEAD = re.compile(r"[“\"‘']?of\s+(?:the|those)\s+(?:[a-z-]+\s+)?([a-z-]+),\s+", re.I)
+# between the items of a list of clauses, each `N were <what befell them>`: `15 were taken to
+# hospital and 36 were treated at the scene`, `41 were men, 12 were women and seven were children`
+_CLAUSE_JOIN = re.compile(r"\s+(?:were|was|are|is|had\s+been|have\s+been)\s+([^\d;:.—–()]{1,80}?)"
+                          r"\s*(,\s*and|,|\band)\s+", re.I)
+_CLAUSE_LAST = re.compile(r"\s+(?:were|was|are|is|had\s+been|have\s+been)\s+([a-z]+)", re.I)
+_GROUP_REACH = 24  # how many counts back the whole of a group named by its noun alone is looked for
 _LIST_NOT_ALL = re.compile(r"^[^.;:—–]{0,40}?\b(?:and|or)\s+(?:others|other|more|several|many|some)\b|"
                            r"^[^.;:]{0,40}?\b(?:etc|among others)\b", re.I)
 
@@ -55,6 +64,7 @@ def link_parts(doc: Document, qs: list[Quantity]) -> list[Quantity]:
     text = doc.text
     out = list(qs)
     starts: list[int] = []  # the first parts after `including`, `among them`, `of whom`
+    clause_firsts: set[int] = set()  # of those, the first parts after a sentence's `Of the ...,`
 
     def _back(i: int, within: str) -> Iterator[int]:
         """The quantities before qs[i] in its sentence or paragraph, nearest first (the walk
@@ -74,6 +84,14 @@ def link_parts(doc: Document, qs: list[Quantity]) -> list[Quantity]:
         nxt = qs[i + 1] if i + 1 < len(qs) else None
         sspan = doc.sentences[q.sentence] if doc.sentences else None
         lo = sspan.start if sspan else 0
+        if i == 0 or qs[i - 1].sentence != q.sentence:
+            lead = _OF_GROUP_LEAD.fullmatch(text, lo, q.start)
+            whole = _group_whole(doc, qs, out, i, lead.group(1)) if lead else None
+            if whole is not None:
+                out[i] = replace(q, part_of=whole, part_list=i)  # `Of the injured, 15 ...`
+                starts.append(i)
+                clause_firsts.add(i)
+                continue
         if nxt is not None and _OF_THE.match(text[q.end:nxt.start]):
             out[i] = replace(q, part_of=i + 1)  # three of the two candidates
             continue
@@ -115,8 +133,12 @@ def link_parts(doc: Document, qs: list[Quantity]) -> list[Quantity]:
                 and re.fullmatch(r"(?:\s+[^\d,;.]{0,40})?,\s+", text[qs[i - 1].end:q.start]):
             out[i] = replace(q, part_of=i - 1, part_list=i)  # `Of the 12 dead, seven were ...`
             starts.append(i)
+            if re.match(r"[“\"‘']?of\b", text[lo:lo + 4], re.I):  # not `Among the 12 dead,`: some of them
+                clause_firsts.add(i)
     # lists: the items after a first part, and the lists that name every part of a whole
     for i in starts:
+        if i in clause_firsts and _clause_list(text, qs, out, i, out[i].part_of) is not False:
+            continue  # a list of every part, or of groups within each other (`children`, `girls`)
         if out[i].part_of is not None:
             _list_after(text, qs, out, i, out[i].part_of, exhaustive=False)
     for i in range(len(qs)):
@@ -223,3 +245,84 @@ def _list_after(text: str, qs: list[Quantity], out: list[Quantity], first: int, 
     for k in items:
         out[k] = replace(out[k], part_of=whole, part_list=first, exhaustive=exhaustive)
     return len(items)
+
+
+def _group_whole(doc: Document, qs: list[Quantity], out: list[Quantity], i: int, word: str) -> int | None:
+    """The whole of a group a sentence names by its noun alone (`Of the injured,`, `Of those
+    arrested,`, `Of the survivors,`): the count of that group given before, found by its
+    category or by the verb that counted it (`rescued 58 people`). None when the group has no
+    such count, or when two counts of it before disagree (a later update, or a second group)."""
+    from ..wordclass import is_class
+    from .lexicon import user_lexicons
+    from .quantities import load_lexicon
+
+    lex = load_lexicon(user_lexicons(doc, "quantities"))
+    w = word.lower()
+    cat = lex.nouns.get(w) or lex.verbs.get(w) or ""
+    verbs = NAMED_FOR.get(singular(w)) or ((w,) if is_class("past", w, w) else ())
+    if not cat and not verbs:
+        return None  # `Of the passengers,`: a group that may be wider than any count of harm
+    said = re.compile(r"\b(?:" + "|".join(map(re.escape, verbs)) + r")\s+$", re.I) if verbs else None
+    said_after = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:" + "|".join(map(re.escape, verbs)) + r")\b", re.I) if verbs else None
+    found = []
+    for j in range(i - 1, max(-1, i - 1 - _GROUP_REACH), -1):
+        x = qs[j]
+        if out[j].part_of is not None or x.unit or doc.is_title(x.paragraph):
+            continue
+        if cat and x.category == cat or said and (said.search(doc.text, max(0, x.start - 30), x.start)
+                                                   or said_after.match(doc.text, x.end, x.end + 50)):
+            found.append(j)
+    if not found or any(not qs[j].exact or qs[j].value != qs[found[0]].value for j in found) \
+            or any(qs[k].update for k in range(found[-1], i)):
+        return None  # two counts of the group, or one updated since (`later rose to 34`)
+    return found[0]
+
+
+def _clause_list(text: str, qs: list[Quantity], out: list[Quantity], first: int, whole: int | None) -> bool | None:
+    """`Of the injured, 15 were taken to hospital and 36 were treated at the scene`; `Of the 60,
+    41 were men, 12 were women and seven were children`: a list of clauses, each a count and what
+    befell it, joined by `and` before the last, names every part of its whole when each clause
+    says what was done to them (a participle) or each names a group by sex or age and none is
+    within another. Marks its items and returns True; None when its groups are within each other
+    (`15 were children and 20 were girls`: their sum is no count); False leaves them to the
+    shorter lists."""
+    if whole is None:
+        return False
+    items, preds, joiners = [first], [], []
+    j = first
+    while j + 1 < len(qs) and qs[j + 1].sentence == qs[first].sentence and out[j + 1].part_of is None \
+            and qs[j + 1].unit == qs[j].unit:
+        m = _CLAUSE_JOIN.fullmatch(text, qs[j].end, qs[j + 1].start)
+        if not m:
+            break
+        preds.append(m.group(1))
+        joiners.append(m.group(2).replace(" ", ""))
+        j += 1
+        items.append(j)
+    last = _CLAUSE_LAST.match(text, qs[j].end)
+    if len(items) < 2 or joiners[-1] not in ("and", ",and") or not last:
+        return False
+    end = re.search(r"[,;:.—–()]|$", text[last.end():last.end() + 100])
+    preds.append(text[last.end() - len(last.group(1)):last.end() + (end.start() if end else 0)])
+    nouns = [singular((p.lower().split() or [""])[0]) for p in preds]
+    if any(within(a, b) for k, a in enumerate(nouns) for b in nouns[k + 1:] if a in SEX_AND_AGE and b in SEX_AND_AGE):
+        return None
+    if _LIST_NOT_ALL.match(text[last.end():last.end() + 60]) or any(not qs[k].exact for k in items) or not _disjoint(preds):
+        return False
+    for k in items:
+        out[k] = replace(out[k], part_of=whole, part_list=first, exhaustive=True)
+    return True
+
+
+def _disjoint(preds: list[str]) -> bool:
+    """Whether what each clause of a list says of its count keeps the counts apart: each a
+    participle (`taken to hospital`, `treated at the scene`, `flown home`), or each a group by sex
+    or age none of which is within another (`men`, `women`, `children`; not `children`, `girls`)."""
+    from ..wordclass import is_class  # read on the first list of clauses only
+
+    heads = [(p.lower().split() or [""])[0] for p in preds]
+    if all(is_class("past", h, h) for h in heads) and len(set(preds)) == len(preds):
+        return True
+    nouns = [singular(h) for h in heads]
+    return all(n in SEX_AND_AGE for n in nouns) and \
+        not any(within(a, b) for k, a in enumerate(nouns) for b in nouns[k + 1:])

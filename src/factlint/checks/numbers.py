@@ -411,6 +411,11 @@ def parts_not_adding_up(doc: Document) -> Iterator[Hit]:
     names only some and is left to N102. A count of the rest (`the remaining three`, `the other
     two`) closes a list begun by a part of a whole (`Of the 11, seven were convicted, two were
     cleared of fraud and the jury acquitted the remaining three`), in its paragraph or the next.
+    A sentence that opens `Of the injured,`, `Of those arrested,` or `Of the survivors,` lists
+    parts of that group's count given before (`injuring 47 people`, `rescued 58 people`); its
+    clauses (`15 were taken to hospital and 36 were treated at the scene`, `41 were men, 12 were
+    women and seven were children`) name every part, unless one group is within another
+    (`children`, `girls`), the list ends `among others`, or the count was updated since.
 
     Why it matters: a breakdown that does not add up tells the reader one of its figures is
     wrong, and every one of them will be quoted.
