@@ -12,7 +12,7 @@ from itertools import islice
 from ..analysis.attribution import same_source
 from ..analysis.figures import COMPARABLE, Figure, Restatement, Timeline, ages_by_name, figures
 from ..analysis.nouns import PEOPLE
-from ..analysis.quantities import INF, Quantity
+from ..analysis.quantities import INF, Quantity, words_value
 from ..document import Document
 from ..model import ERROR, INFO, WARNING, Hit, Ref
 from ..registry import rule
@@ -582,7 +582,7 @@ def number_style(doc: Document) -> Iterator[Hit]:
                 continue  # a sentence may start with a number in words
             if doc.in_quotation(m.start(), m.end()):
                 continue
-            figure = str(_from_words(m.group()))
+            figure = str(int(words_value(m.group())))  # what it matches: 10 to 99
             yield Hit(m.start(), m.end(), f"house style writes numbers of 10 and above in figures: write ‘{figure}’",
                       suggestion=figure)
     for s in doc.sentences:
@@ -601,11 +601,3 @@ def _starts_sentence(doc: Document, offset: int) -> bool:
     """Is this the first word of its sentence (after an opening quotation mark)?"""
     s = doc.sentences[doc.sentence_at(offset)] if doc.sentences else None
     return s is None or doc.text[s.start:offset].strip(" “\"'‘") == ""
-
-
-def _from_words(words: str) -> int:
-    """`forty-five` -> 45, `twelve` -> 12 (what _SPELLED_BIG matches: 10 to 99)."""
-    tens, _, ones = words.lower().partition("-")
-    if tens in _TEENS:
-        return 10 + _TEENS.index(tens)
-    return 20 + 10 * _TENS.index(tens) + (_SPELLED[ones] if ones else 0)
