@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from ..wordclass import is_class
 from .attribution import UNNAMED, AttributionIndex, figure_source
+from .dates import MONTHS, WEEKDAYS
 from .lexicon import user_lexicons
 from .nouns import singular
 from .quantities import load_lexicon
@@ -475,9 +476,8 @@ def _head(q: Quantity) -> str:
 
 # `Ruth Okonedo, 29, who ...`: a name (one to four capitalised words), a comma, an age, a comma
 _AGE_BESIDE_NAME = re.compile(r"\b((?:[A-Z][\w’'-]+\s+){0,3}[A-Z][\w’'-]+),\s+(?:aged\s+)?(\d{1,3}),")
-_NOT_A_NAME = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february
-march april may june july august september october november december the a an in on at of and
-but he she they it we i""".split())
+_NOT_A_NAME = frozenset([*(w.lower() for w in (*WEEKDAYS, *MONTHS)),
+                        *"the a an in on at of and but he she they it we i".split()])
 
 
 def ages_by_name(doc: Document) -> list[tuple[str, int, int, int]]:

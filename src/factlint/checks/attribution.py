@@ -10,6 +10,7 @@ from functools import lru_cache
 from itertools import accumulate
 
 from ..analysis.attribution import AttributionIndex, attributed, load_cues
+from ..analysis.dates import MONTHS, WEEKDAYS
 from ..analysis.figures import Timeline, narrowing
 from ..analysis.lexicon import lexicon_data, user_lexicons
 from ..analysis.quantities import INF, Quantity
@@ -381,8 +382,7 @@ def _speaker_just_named(doc: Document, q) -> bool:
 
 _NAME_WORD = re.compile(r"\b[A-Z][a-z]+\b")
 # capitalised, but not a person: `The minister resigned on Friday.` names no speaker
-_CALENDAR = frozenset("monday tuesday wednesday thursday friday saturday sunday january february march "
-                      "april may june july august september october november december".split())
+_CALENDAR = frozenset(w.lower() for w in (*WEEKDAYS, *MONTHS))
 _INTRO_END = re.compile(r"[:,]\s*$")
 # someone in the clause before a colon or a comma: a pronoun, a noun phrase, a name
 _SPEAKER_WORD = re.compile(r"\b(?i:i|we|he|she|they|you|one)\b|\b(?i:the|a|an|his|her|their|its)\s+[a-z]|"
