@@ -7,7 +7,7 @@ A lexicon file is one of two kinds: `quantities` ([category.NAME] tables and a [
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -38,12 +38,21 @@ def lexicon_kind(path: str | Path) -> str:
 
 
 def user_lexicons(doc: Document, kind: str) -> tuple[str, ...]:
-    """The config's extra lexicon files of one kind, as absolute paths (a hashable cache key)."""
+    """The config's extra lexicon files of one kind, as absolute paths (a hashable cache key).
+    Read once per document: the figures ask for each count, and each asking would resolve and
+    open every lexicon file the config names."""
+    return doc.derived(_USER_LEXICONS[kind])
+
+
+def _read_user_lexicons(doc: Document, kind: str) -> tuple[str, ...]:
     cfg = doc.options.get("config")
     if cfg is None:
         return ()
     paths = ((cfg.base / p).resolve() for p in getattr(cfg, "lexicons", ()))
     return tuple(str(p) for p in paths if lexicon_kind(p) == kind)
+
+
+_USER_LEXICONS = {kind: partial(_read_user_lexicons, kind=kind) for kind in KINDS}
 
 
 @lru_cache(maxsize=16)
