@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -58,6 +58,7 @@ def _us(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=1 << 16)  # the spelling patterns cost a word microseconds; words repeat
 def norm(word: str) -> str:
     low = word.lower().replace("’", "'")
     return _NUMBER_WORDS.get(low) or _us(low)
@@ -75,8 +76,10 @@ class SourceIndex:
     def __init__(self, doc: Document) -> None:
         self.doc = doc
         # a transcript's hesitations (`we, uh, we will`) are not words a quotation must carry
-        self.spans = [(m.start(), m.end()) for m in _WORD.finditer(doc.text) if norm(m.group()) not in FILLERS]
-        self.words = [norm(doc.text[a:b]) for a, b in self.spans]
+        # (each word normalised once: norm runs the spelling patterns on every longer word)
+        kept = [(m.span(), w) for m in _WORD.finditer(doc.text) if (w := norm(m.group())) not in FILLERS]
+        self.spans = [span for span, _ in kept]
+        self.words = [w for _, w in kept]
 
     @cached_property
     def positions(self) -> dict[str, list[int]]:
@@ -100,7 +103,7 @@ class SourceIndex:
         """Do the quotation's words stand in the source in order (ellipses and brackets allowed)?"""
         parts = _SPLIT.split(quote)
         seps = _SPLIT.findall(quote)
-        segs = [[norm(w) for w in _WORD.findall(p) if norm(w) not in FILLERS] for p in parts]
+        segs = [[w for w in map(norm, _WORD.findall(p)) if w not in FILLERS] for p in parts]
         if not any(segs):
             return True
         first = next(i for i, s in enumerate(segs) if s)
