@@ -284,10 +284,15 @@ _AUDIENCES = frozenset("parliament congress senate house assembly commons lords 
                        "court mps lawmakers legislators members delegates reporters journalists".split())
 
 
+def _date_starts(doc: Document) -> frozenset[int]:
+    return frozenset(d.start for d in doc.dates.mentions)
+
+
 def _venue(doc: Document, start: int, end: int) -> list[str]:
-    """The words naming where a quotation was said, outside quotation marks, or nothing."""
+    """The words naming where a quotation was said, outside quotation marks, or nothing (`said
+    on Tuesday`, `said on March 4` name when, not where)."""
     for m in _VENUE.finditer(doc.text, start, end):
-        if doc.in_quotation(m.start(), m.end()):
+        if doc.in_quotation(m.start(), m.end()) or m.start(m.lastindex) in doc.derived(_date_starts):
             continue
         words = [norm(w) for w in _WORD.findall(m.group(m.lastindex))]
         if words and words[0] not in _AUDIENCES:
