@@ -300,13 +300,21 @@ def _venue(doc: Document, start: int, end: int) -> list[str]:
     return []
 
 
+# a text that speaks (`said a statement issued on Monday`) is no one the reporter met: it may be
+# the very release or transcript given as the source
+_WRITINGS = frozenset("statement statements release communique communiqué report letter notice filing memo "
+                      "email post document transcript".split())
+
+
 def _someone(doc: Document, start: int, end: int) -> list[str]:
     """The words describing an indefinite speaker in [start, end) outside quotation marks
-    (`said one resident` -> [`resident`]), or nothing."""
+    (`said one resident` -> [`resident`]), or nothing (nor for a text: `said a statement`)."""
     for m in _SOMEONE.finditer(doc.text, start, end):
         if doc.in_quotation(m.start(), m.end()):
             continue
         words = (m.group(1) or m.group(2)).split()
+        if any(w.lower() in _WRITINGS for w in words):
+            return []
         return [norm(w) for w in words if len(w) >= 4 and w.isalpha() and w.lower() not in _NOT_WHO]
     return []
 
